@@ -1,0 +1,21 @@
+/** JSON Schemas for content files, generated from the zod schemas (one source of truth). */
+import { z } from 'zod';
+import { Card, Menu, SourceRegistry, Tree } from './schema';
+import { TranscriptFile } from '../../transcripts/schema';
+
+const files: Record<string, { title: string; schema: z.ZodType }> = {
+  'card.schema.json': { title: 'Waypoint guidance card', schema: Card },
+  'tree.schema.json': { title: 'Waypoint decision tree', schema: Tree },
+  'sources.schema.json': { title: 'Waypoint source registry', schema: SourceRegistry },
+  'menu.schema.json': { title: 'Waypoint menu', schema: Menu },
+  'transcript.schema.json': { title: 'Waypoint conversation tests', schema: TranscriptFile },
+};
+
+export function renderJsonSchemas(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, { title, schema }] of Object.entries(files)) {
+    const json = { title, ...z.toJSONSchema(schema, { io: 'input' }) };
+    out[name] = `${JSON.stringify(json, null, 2)}\n`;
+  }
+  return out;
+}

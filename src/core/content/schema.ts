@@ -1,0 +1,165 @@
+/**
+ * The shape of Waypoint's content: guidance cards, decision trees, the source
+ * registry and the menu. These zod schemas are the single definition of each
+ * format: the loader validates YAML against them and `npm run content:schemas`
+ * turns them into the JSON Schemas under `schemas/` that editors use.
+ *
+ * Shape only. Whether references resolve and trees are well-formed graphs is
+ * checked separately, in `validate.ts` (Rasa's split between schema and graph).
+ */
+import { z } from 'zod';
+
+/** kebab-case: lower-case words joined by single hyphens. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and single hyphens)');
+
+const Text = z.string().trim().min(1, 'must not be empty');
+
+export const Audience = z.enum(['worker', 'trainee', 'supervisor']);
+
+/** A citation: which registered document, and which of its sections. */
+export const SourceRef = z
+  .object({
+    document: Id.describe('A document id from content/sources.yaml'),
+    section: Id.describe('The id of one of that document\'s sections in content/sources.yaml; replies show its heading'),
+  })
+  .strict();
+
+/** Words people type that should find this item: questions in workers' own words, abbreviations, variants. */
+export const SearchAids = z
+  .object({
+    questions: z.array(Text).default([]).describe('Questions a worker might type, in their own words'),
+    synonyms: z.array(Text).default([]).describe('Abbreviations, variants and spellings (DA, DV, perp, humor)'),
+  })
+  .strict();
+
+/** A national helpline, taken digit for digit from a source document. */
+export const Contact = z
+  .object({
+    name: Text,
+    number: z.string().regex(/^[0-9 ]{3,20}$/, 'must be digits and spaces only'),
+    hours: Text,
+    for: Text.describe('Who it is for, e.g. "survivors", "people who use abuse", "staff"'),
+  })
+  .strict();
+
+export const Card = z
+  .object({
+    id: Id,
+    title: Text,
+    summary: Text.describe('One line: what this card tells you'),
+    audience: z.array(Audience).min(1),
+    keyPoints: z.array(Text).min(1).describe('The guidance itself, as short points a worker can act on'),
+    trySaying: z.array(Text).default([]).describe('Suggested phrasings, written afresh in the spirit of the guidance'),
+    nextSteps: z.array(Text).default([]),
+    contacts: z.array(Contact).default([]),
+    related: z.array(Id).default([]).describe('Ids of related cards or trees'),
+    search: SearchAids.default({ questions: [], synonyms: [] }),
+    source: SourceRef,
+  })
+  .strict();
+
+/** One answer a worker can give at a question node. */
+export const TreeOption = z
+  .object({
+    id: Id.describe('Unique within the node; part of the button value'),
+    label: Text.describe('Button text; also what a worker can type'),
+    next: Id.describe('The node this option leads to'),
+    back: z
+      .boolean()
+      .optional()
+      .describe('Marks a deliberate edge back to an earlier node; only such edges may form cycles'),
+  })
+  .strict();
+
+const NodeBase = {
+  text: Text.describe('What the worker reads at this step'),
+  points: z.array(Text).default([]),
+  trySaying: z.array(Text).default([]),
+  source: SourceRef,
+};
+
+export const QuestionNode = z
+  .object({ type: z.literal('question'), ...NodeBase, options: z.array(TreeOption).min(2) })
+  .strict();
+
+export const AdviceNode = z
+  .object({ type: z.literal('advice'), ...NodeBase, next: Id.describe('The node that follows this advice') })
+  .strict();
+
+export const OutcomeNode = z
+  .object({
+    type: z.literal('outcome'),
+    ...NodeBase,
+    cards: z.array(Id).default([]).describe('Cards to read next'),
+  })
+  .strict();
+
+export const TreeNode = z.discriminatedUnion('type', [QuestionNode, AdviceNode, OutcomeNode]);
+
+export const Tree = z
+  .object({
+    id: Id,
+    title: Text,
+    summary: Text,
+    audience: z.array(Audience).min(1),
+    search: SearchAids.default({ questions: [], synonyms: [] }),
+    related: z.array(Id).default([]),
+    source: SourceRef.describe('The main section this tree is drawn from'),
+    start: Id,
+    nodes: z.record(Id, TreeNode),
+  })
+  .strict();
+
+export const SourceSection = z
+  .object({
+    id: Id.describe('How content cites this section'),
+    title: Text.describe('The heading exactly as the document prints it'),
+    parent: Id.optional().describe('The id of the section this one sits under'),
+  })
+  .strict();
+
+export const SourceDocument = z
+  .object({
+    id: Id,
+    title: Text,
+    shortTitle: Text.describe('How replies name the document: "From: <shortTitle>, <section heading>"'),
+    publisher: Text,
+    date: Text.optional().describe('As printed on the document; leave out when it carries none'),
+    jurisdiction: Text,
+    file: Text.describe('The seed file the content was checked against'),
+    sections: z.array(SourceSection).default([]),
+  })
+  .strict();
+
+export const SourceRegistry = z.object({ documents: z.array(SourceDocument).min(1) }).strict();
+
+export const MenuItem = z
+  .object({
+    label: Text,
+    target: Id.describe('A tree id or card id'),
+  })
+  .strict();
+
+export const Menu = z
+  .object({
+    items: z.array(MenuItem).min(1),
+    emergencyCard: Id.describe('The card whose guidance is shown first when someone is in danger now'),
+    helplinesCard: Id.describe('The card whose contacts the fallback reply names'),
+  })
+  .strict();
+
+export type Audience = z.infer<typeof Audience>;
+export type SourceRef = z.infer<typeof SourceRef>;
+export type Contact = z.infer<typeof Contact>;
+export type Card = z.infer<typeof Card>;
+export type TreeOption = z.infer<typeof TreeOption>;
+export type TreeNode = z.infer<typeof TreeNode>;
+export type QuestionNode = z.infer<typeof QuestionNode>;
+export type AdviceNode = z.infer<typeof AdviceNode>;
+export type OutcomeNode = z.infer<typeof OutcomeNode>;
+export type Tree = z.infer<typeof Tree>;
+export type SourceDocument = z.infer<typeof SourceDocument>;
+export type SourceRegistry = z.infer<typeof SourceRegistry>;
+export type Menu = z.infer<typeof Menu>;

@@ -1,0 +1,223 @@
+/**
+ * Cross-file and graph checks that a schema cannot express: ids unique across
+ * all content, every reference resolves, every citation names a registered
+ * section, and every tree is a well-formed walk from its start to outcomes.
+ */
+import type { Card, Menu, SourceRef, SourceRegistry, Tree, TreeNode } from './schema';
+import type { ContentFault, RawContent } from './load';
+
+export function validateContent(content: RawContent): ContentFault[] {
+  const faults: ContentFault[] = [];
+  const owners = new Map<string, string>();
+  const claim = (id: string, file: string) => {
+    const other = owners.get(id);
+    if (other) faults.push({ file, path: 'id', message: `id "${id}" is already used by ${other}` });
+    else owners.set(id, file);
+  };
+  for (const { file, card } of content.cards) claim(card.id, file);
+  for (const { file, tree } of content.trees) claim(tree.id, file);
+
+  const cardIds = new Set(content.cards.map(({ card }) => card.id));
+  const known = (id: string) => owners.has(id);
+  const citation = citationChecker(content.sources);
+
+  for (const { file, card } of content.cards) {
+    checkFileName(file, card.id, faults);
+    card.related.forEach((id, i) => {
+      if (!known(id)) faults.push({ file, path: `related[${i}]`, message: `"${id}" is not a card or tree id` });
+      if (id === card.id) faults.push({ file, path: `related[${i}]`, message: 'a card cannot be related to itself' });
+    });
+    citation(card.source, file, 'source', faults);
+  }
+
+  for (const { file, tree } of content.trees) {
+    checkFileName(file, tree.id, faults);
+    tree.related.forEach((id, i) => {
+      if (!known(id)) faults.push({ file, path: `related[${i}]`, message: `"${id}" is not a card or tree id` });
+    });
+    citation(tree.source, file, 'source', faults);
+    for (const [nodeId, node] of Object.entries(tree.nodes)) {
+      citation(node.source, file, `nodes.${nodeId}.source`, faults);
+      if (node.type === 'outcome') {
+        node.cards.forEach((id, i) => {
+          if (!cardIds.has(id)) {
+            faults.push({ file, path: `nodes.${nodeId}.cards[${i}]`, message: `"${id}" is not a card id` });
+          }
+        });
+      }
+    }
+    faults.push(...validateTreeGraph(tree, file));
+  }
+
+  if (content.sources) faults.push(...validateSources(content.sources));
+  if (content.menu) faults.push(...validateMenu(content.menu, known, cardIds));
+  return faults;
+}
+
+function checkFileName(file: string, id: string, faults: ContentFault[]): void {
+  const base = file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
+  if (base !== id) faults.push({ file, path: 'id', message: `id "${id}" must match the file name (${id}.yaml)` });
+}
+
+function validateMenu(menu: Menu, known: (id: string) => boolean, cardIds: Set<string>): ContentFault[] {
+  const file = 'content/menu.yaml';
+  const faults: ContentFault[] = [];
+  menu.items.forEach((item, i) => {
+    if (!known(item.target)) {
+      faults.push({ file, path: `items[${i}].target`, message: `"${item.target}" is not a card or tree id` });
+    }
+  });
+  for (const key of ['emergencyCard', 'helplinesCard'] as const) {
+    if (!cardIds.has(menu[key])) faults.push({ file, path: key, message: `"${menu[key]}" is not a card id` });
+  }
+  return faults;
+}
+
+function citationChecker(sources: SourceRegistry | undefined) {
+  const sections = new Map<string, Set<string>>();
+  for (const doc of sources?.documents ?? []) sections.set(doc.id, new Set(doc.sections.map((s) => s.id)));
+  return (ref: SourceRef, file: string, path: string, faults: ContentFault[]) => {
+    if (!sources) return; // the registry's own faults are already reported
+    const known = sections.get(ref.document);
+    if (!known) {
+      faults.push({ file, path: `${path}.document`, message: `"${ref.document}" is not a document in content/sources.yaml` });
+    } else if (!known.has(ref.section)) {
+      faults.push({
+        file,
+        path: `${path}.section`,
+        message: `"${ref.section}" is not a registered section of ${ref.document} (see content/sources.yaml)`,
+      });
+    }
+  };
+}
+
+/** The registry's own integrity: unique document and section ids, parents that exist. */
+export function validateSources(sources: SourceRegistry): ContentFault[] {
+  const file = 'content/sources.yaml';
+  const faults: ContentFault[] = [];
+  const docIds = new Set<string>();
+  sources.documents.forEach((doc, d) => {
+    if (docIds.has(doc.id)) faults.push({ file, path: `documents[${d}].id`, message: `document id "${doc.id}" is used twice` });
+    docIds.add(doc.id);
+    const sectionIds = new Set(doc.sections.map((s) => s.id));
+    const seen = new Set<string>();
+    doc.sections.forEach((section, s) => {
+      if (seen.has(section.id)) {
+        faults.push({ file, path: `documents[${d}].sections[${s}].id`, message: `section id "${section.id}" is used twice in ${doc.id}` });
+      }
+      seen.add(section.id);
+      if (section.parent && !sectionIds.has(section.parent)) {
+        faults.push({ file, path: `documents[${d}].sections[${s}].parent`, message: `"${section.parent}" is not a section of ${doc.id}` });
+      }
+    });
+  });
+  return faults;
+}
+
+/** Where a node can go next; `back` edges are deliberate returns and do not count as forward moves. */
+export function forwardEdges(node: TreeNode): Array<{ next: string; back: boolean }> {
+  if (node.type === 'question') return node.options.map((o) => ({ next: o.next, back: o.back === true }));
+  if (node.type === 'advice') return [{ next: node.next, back: false }];
+  return [];
+}
+
+export function validateTreeGraph(tree: Tree, file: string): ContentFault[] {
+  const faults: ContentFault[] = [];
+  const nodes = tree.nodes;
+  if (!nodes[tree.start]) {
+    faults.push({ file, path: 'start', message: `start node "${tree.start}" does not exist` });
+    return faults;
+  }
+
+  for (const [id, node] of Object.entries(nodes)) {
+    if (node.type === 'question') {
+      const labels = new Map<string, number>();
+      const optionIds = new Set<string>();
+      node.options.forEach((option, i) => {
+        const label = option.label.trim().toLowerCase();
+        if (labels.has(label)) {
+          faults.push({ file, path: `nodes.${id}.options[${i}].label`, message: `label "${option.label}" is used twice in this node` });
+        }
+        labels.set(label, i);
+        if (optionIds.has(option.id)) {
+          faults.push({ file, path: `nodes.${id}.options[${i}].id`, message: `option id "${option.id}" is used twice in this node` });
+        }
+        optionIds.add(option.id);
+        if (!nodes[option.next]) {
+          faults.push({ file, path: `nodes.${id}.options[${i}].next`, message: `"${option.next}" is not a node in this tree` });
+        }
+      });
+    } else if (node.type === 'advice' && !nodes[node.next]) {
+      faults.push({ file, path: `nodes.${id}.next`, message: `"${node.next}" is not a node in this tree` });
+    }
+  }
+  if (faults.length > 0) return faults; // graph checks need resolvable edges
+
+  // Reachability from the start.
+  const reached = new Set<string>([tree.start]);
+  const queue = [tree.start];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    for (const { next } of forwardEdges(nodes[id] as TreeNode)) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  for (const id of Object.keys(nodes)) {
+    if (!reached.has(id)) faults.push({ file, path: `nodes.${id}`, message: `node "${id}" cannot be reached from the start` });
+  }
+
+  // Cycles over forward edges (a depth-first search with three colours).
+  const colour = new Map<string, 'grey' | 'black'>();
+  const visit = (id: string, trail: string[]): void => {
+    colour.set(id, 'grey');
+    for (const { next, back } of forwardEdges(nodes[id] as TreeNode)) {
+      if (back) continue;
+      const state = colour.get(next);
+      if (state === 'grey') {
+        const loop = [...trail.slice(trail.indexOf(next)), id, next].join(' -> ');
+        faults.push({ file, path: `nodes.${id}`, message: `cycle ${loop}: mark the option "back: true" if the return is deliberate` });
+      } else if (!state) {
+        visit(next, [...trail, id]);
+      }
+    }
+    colour.set(id, 'black');
+  };
+  visit(tree.start, []);
+
+  // Every walk must end at an outcome: a node with no way forward that is not an outcome is a dead end.
+  for (const [id, node] of Object.entries(nodes)) {
+    const onward = forwardEdges(node).filter((edge) => !edge.back);
+    if (node.type !== 'outcome' && onward.length === 0) {
+      faults.push({ file, path: `nodes.${id}`, message: `node "${id}" has no way forward and is not an outcome` });
+    }
+  }
+  return faults;
+}
+
+/**
+ * Every walk from the start to an outcome, as the list of node ids and the
+ * option chosen at each step. Back edges are not followed. Used by the
+ * conversation tests to prove every path works through the bot.
+ */
+export function enumeratePaths(tree: Tree): Array<Array<{ node: string; choice?: string }>> {
+  const paths: Array<Array<{ node: string; choice?: string }>> = [];
+  const walk = (id: string, trail: Array<{ node: string; choice?: string }>) => {
+    const node = tree.nodes[id] as TreeNode;
+    if (node.type === 'outcome') {
+      paths.push([...trail, { node: id }]);
+    } else if (node.type === 'advice') {
+      walk(node.next, [...trail, { node: id, choice: 'continue' }]);
+    } else {
+      for (const option of node.options) {
+        if (!option.back) walk(option.next, [...trail, { node: id, choice: option.id }]);
+      }
+    }
+  };
+  walk(tree.start, []);
+  return paths;
+}
+
+export type { Card };

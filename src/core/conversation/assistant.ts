@@ -1,0 +1,247 @@
+/**
+ * Waypoint's conversation logic: one incoming message and the session in, the
+ * replies and the next session out. No I/O and nothing from botbuilder, so the
+ * same logic serves Teams, the terminal chat and a future Agents SDK host.
+ *
+ * Order of precedence on every turn:
+ *   1. danger now: the emergency reply, before anything else;
+ *   2. a button value;
+ *   3. a global command (menu, help, back, start over, cancel);
+ *   4. one of the choices just offered, by number or by label;
+ *   5. a question in the worker's own words, answered by search.
+ */
+import type { ContentLibrary } from '../content/library';
+import type { Tree } from '../content/schema';
+import { assessEmergency } from '../safety/emergency';
+import type { GuidanceSearch } from '../search/search';
+import { normalise } from '../search/text';
+import { back, choose, startWalk, type TreeWalk } from '../trees/engine';
+import {
+  cardReply,
+  choicesReply,
+  emergencyReply,
+  fallbackReply,
+  helpReply,
+  introReply,
+  menuReply,
+  noticeReply,
+  treeStepReply,
+  welcomeReply,
+} from './replies';
+import { ActionValue, type Command, type Input, type Reply, type Session, type TurnResult } from './types';
+
+export interface AssistantOptions {
+  /** Sessions idle for longer than this start afresh (their walk is forgotten). */
+  idleTimeoutMs: number;
+  now?: () => number;
+}
+
+/** Typed words that mean a command. Compared after normalising (lower case, no punctuation). */
+const COMMAND_WORDS: Record<string, Command> = {
+  menu: 'menu',
+  'main menu': 'menu',
+  topics: 'menu',
+  help: 'help',
+  back: 'back',
+  'go back': 'back',
+  previous: 'back',
+  'start over': 'start-over',
+  'start again': 'start-over',
+  restart: 'start-over',
+  cancel: 'cancel',
+  stop: 'cancel',
+  exit: 'cancel',
+  quit: 'cancel',
+};
+
+const GREETINGS = /^(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening)(?: there)?(?: waypoint)?$/;
+
+/** Short typed answers that stand for a Yes / No option. */
+const AFFIRMATIVE = /^(?:y|yes|yeah|yep|yup|aye|correct)$/;
+const NEGATIVE = /^(?:n|no|nope|nah|not really)$/;
+
+export class Assistant {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly library: ContentLibrary,
+    private readonly search: GuidanceSearch,
+    private readonly options: AssistantOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A fresh session, or the given one if it has not gone idle. */
+  session(previous: Session | undefined): Session {
+    const now = this.now();
+    if (previous && now - previous.lastActive <= this.options.idleTimeoutMs) return previous;
+    return { offered: [], introduced: false, lastActive: now };
+  }
+
+  /** The bot has been added to a conversation. */
+  welcome(previous: Session | undefined): TurnResult {
+    const session = this.session(previous);
+    return this.finish(session, [welcomeReply(this.library)], { introduced: true });
+  }
+
+  respond(input: Input, previous: Session | undefined): TurnResult {
+    const session = this.session(previous);
+    const text = typeof input.text === 'string' ? input.text.trim() : '';
+
+    // 1. Safety first: a typed message describing danger now, from any point.
+    if (text && assessEmergency(text).emergency) {
+      return this.finish(session, [emergencyReply(this.library, session.walk !== undefined)]);
+    }
+
+    // The first message of a conversation is answered as what it is, with a one-line introduction first.
+    const intro = session.introduced ? [] : [introReply()];
+    const result = this.route(text, input.value, session);
+    return this.finish(result.session, [...intro, ...result.replies], { introduced: true });
+  }
+
+  private route(text: string, value: unknown, session: Session): TurnResult {
+    // 2. A button: Teams messageBack sends its text too, so the value wins.
+    if (value !== undefined && value !== null && value !== '') {
+      const action = ActionValue.safeParse(value);
+      if (action.success) return this.act(action.data, session);
+      if (!text) return { session, replies: [noticeReply(this.library, "Sorry, I didn't recognise that button. Here is the menu.", [])] };
+    }
+    if (!text) return { session, replies: [helpReply()] };
+
+    const typed = normalise(text);
+    // 3. Global commands.
+    const command = COMMAND_WORDS[typed] ?? (text.trim() === '?' ? 'help' : undefined);
+    if (command) return this.command(command, session);
+
+    // 4. One of the choices just offered.
+    const picked = this.pickOffered(typed, session);
+    if (picked) return this.act(picked, session);
+
+    // 5. A question in their own words.
+    if (GREETINGS.test(typed)) return { session, replies: [menuReply(this.library, 'Hello. What do you need help with?')] };
+    return this.answer(text, session);
+  }
+
+  private act(action: ActionValue, session: Session): TurnResult {
+    switch (action.action) {
+      case 'command':
+        return this.command(action.command, session);
+      case 'open': {
+        const card = this.library.card(action.card);
+        if (!card) return { session, replies: [noticeReply(this.library, "That guidance isn't available any more. Here is the menu.", [])] };
+        return { session, replies: [cardReply(this.library, card)] };
+      }
+      case 'start': {
+        const tree = this.library.tree(action.tree);
+        if (!tree) return { session, replies: [noticeReply(this.library, "That walk-through isn't available any more. Here is the menu.", [])] };
+        return this.walkTo(tree, startWalk(tree), session);
+      }
+      case 'choose':
+        return this.chooseOption(action.tree, action.node, action.choice, session);
+    }
+  }
+
+  private chooseOption(treeId: string, nodeId: string, choice: string, session: Session): TurnResult {
+    const walk = session.walk;
+    const tree = this.library.tree(treeId);
+    if (!tree) return { session, replies: [noticeReply(this.library, "That walk-through isn't available any more. Here is the menu.", [])] };
+    if (!walk || walk.tree !== treeId) {
+      // A button from a walk that has ended: never apply it; offer to start again.
+      return {
+        session,
+        replies: [
+          noticeReply(this.library, `That button belongs to a walk-through you have left ("${tree.title}").`, [
+            { label: `Start "${tree.title}" again`, value: { action: 'start', tree: tree.id } },
+            { label: 'Menu', value: { action: 'command', command: 'menu' } },
+          ]),
+        ],
+      };
+    }
+    if (walk.node !== nodeId) {
+      // A double tap or an old card: the step was already answered. Show where they are instead.
+      return this.walkTo(tree, walk, session, 'That step was already answered. Here is where you are now.');
+    }
+    const next = choose(tree, walk, choice);
+    if (!next) return this.walkTo(tree, walk, session, "That isn't one of the options here. Please pick one below.");
+    return this.walkTo(tree, next, session);
+  }
+
+  private command(command: Command, session: Session): TurnResult {
+    const walk = session.walk;
+    const tree = walk ? this.library.tree(walk.tree) : undefined;
+    switch (command) {
+      case 'menu':
+        return { session, replies: [menuReply(this.library)] };
+      case 'help':
+        return { session, replies: [helpReply()] };
+      case 'back': {
+        const previous = walk ? back(walk) : undefined;
+        if (tree && previous) return this.walkTo(tree, previous, session);
+        if (tree && walk) return this.walkTo(tree, walk, session, 'This is the first step, so there is nothing to go back to.');
+        return { session, replies: [menuReply(this.library, "There's no earlier step to go back to.")] };
+      }
+      case 'start-over':
+        if (tree) return this.walkTo(tree, startWalk(tree), session);
+        return { session: { ...session, walk: undefined }, replies: [menuReply(this.library, "Let's start again.")] };
+      case 'cancel':
+        return {
+          session: { ...session, walk: undefined },
+          replies: [menuReply(this.library, walk ? 'OK, I have closed that walk-through.' : 'Nothing to cancel.')],
+        };
+      case 'resume':
+        if (tree && walk) return this.walkTo(tree, walk, session, 'Here is where you were.');
+        return { session, replies: [menuReply(this.library)] };
+    }
+  }
+
+  private walkTo(tree: Tree, walk: TreeWalk, session: Session, note?: string): TurnResult {
+    return { session: { ...session, walk }, replies: [treeStepReply(this.library, tree, walk, note)] };
+  }
+
+  /** A typed number ("2", "option 2") or label ("yes", the start of a label) among the choices just offered. */
+  private pickOffered(typed: string, session: Session): ActionValue | undefined {
+    const offered = session.offered;
+    if (offered.length === 0) return undefined;
+    const number = /^(?:option |number |no )?(\d{1,2})$/.exec(typed);
+    if (number) return offered[Number(number[1]) - 1]?.value;
+
+    const labels = offered.map((choice) => normalise(choice.label));
+    const exact = labels.indexOf(typed);
+    if (exact >= 0) return offered[exact]?.value;
+    // "yes" for "Yes, he is with her now"; "yeah" and "nope" too.
+    const word = AFFIRMATIVE.test(typed) ? 'yes' : NEGATIVE.test(typed) ? 'no' : typed;
+    const prefixed = labels.flatMap((label, i) => (label === word || label.startsWith(`${word} `) ? [i] : []));
+    if (prefixed.length === 1) return offered[prefixed[0] as number]?.value;
+    return undefined;
+  }
+
+  private answer(text: string, session: Session): TurnResult {
+    const verdict = this.search.classify(text);
+    if (verdict.type === 'answer') {
+      const best = verdict.best;
+      if (best.kind === 'tree') {
+        const tree = this.library.tree(best.id) as Tree;
+        return this.walkTo(tree, startWalk(tree), session);
+      }
+      const card = this.library.card(best.id);
+      if (card) return { session, replies: [cardReply(this.library, card, verdict.alternatives.map((h) => h.id))] };
+    }
+    // Mid-walk, anything short of a clear answer is most likely a reply to the step: ask again.
+    const walk = session.walk;
+    const tree = walk ? this.library.tree(walk.tree) : undefined;
+    if (tree && walk) {
+      return this.walkTo(tree, walk, session, "I didn't catch that. Pick an option below, type its number, or type menu.");
+    }
+    if (verdict.type === 'choices') return { session, replies: [choicesReply(this.library, verdict.hits)] };
+    return { session, replies: [fallbackReply(this.library)] };
+  }
+
+  /** Stamps the session: what the last reply offered (for typed picks) and when. */
+  private finish(session: Session, replies: Reply[], patch: Partial<Session> = {}): TurnResult {
+    const last = [...replies].reverse().find((reply) => reply.choices.length > 0);
+    return {
+      replies,
+      session: { ...session, ...patch, offered: last?.choices ?? [], lastActive: this.now() },
+    };
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Builds replies from content. Pure functions: content in, Reply out.
+ * Wording that is not guidance (welcome, help, prompts) lives here too, kept
+ * short because workers read it on a phone mid-shift.
+ */
+import type { ContentLibrary } from '../content/library';
+import type { Card, Contact, Tree } from '../content/schema';
+import type { SearchHit } from '../search/search';
+import { currentNode, optionsAt, type TreeWalk } from '../trees/engine';
+import type { Choice, Reply, ReplySection } from './types';
+
+const MENU: Choice = { label: 'Menu', value: { action: 'command', command: 'menu' } };
+
+const PRIVACY = "Please don't type clients' names or anything that could identify them.";
+const NOT_A_SUBSTITUTE =
+  "I give guidance only. I don't replace your organisation's policy, your supervision or the emergency services: if someone is in danger now, call 999.";
+
+export function choiceFor(library: ContentLibrary, id: string, label?: string): Choice {
+  const text = label ?? library.titleOf(id) ?? id;
+  return library.trees.has(id)
+    ? { label: text, value: { action: 'start', tree: id } }
+    : { label: text, value: { action: 'open', card: id } };
+}
+
+function menuChoices(library: ContentLibrary): Choice[] {
+  return library.menu.items.map((item) => choiceFor(library, item.target, item.label));
+}
+
+export function welcomeReply(library: ContentLibrary): Reply {
+  return {
+    kind: 'welcome',
+    title: 'Welcome to Waypoint',
+    sections: [
+      {
+        style: 'text',
+        lines: [
+          'Quick, cited guidance on domestic abuse for homelessness staff working with survivors, perpetrators or both.',
+          NOT_A_SUBSTITUTE,
+          PRIVACY,
+          'Ask me in your own words (for example "he answers every question for her"), or pick a topic below.',
+        ],
+      },
+    ],
+    choices: menuChoices(library),
+  };
+}
+
+/** The one-line introduction shown before the first answer of a new conversation. */
+export function introReply(): Reply {
+  return {
+    kind: 'welcome',
+    sections: [{ style: 'text', lines: [`Waypoint: ${NOT_A_SUBSTITUTE} ${PRIVACY}`] }],
+    choices: [],
+  };
+}
+
+export function menuReply(library: ContentLibrary, note?: string): Reply {
+  return {
+    kind: 'menu',
+    title: 'What do you need help with?',
+    sections: note ? [{ style: 'text', lines: [note] }] : [],
+    choices: menuChoices(library),
+  };
+}
+
+export function helpReply(): Reply {
+  return {
+    kind: 'help',
+    title: 'How to use Waypoint',
+    sections: [
+      {
+        style: 'text',
+        lines: [
+          'Type a question in your own words, like "can I report on 101 without her consent?", or pick from the menu.',
+          'In a walk-through, press a button, type the option, or type its number.',
+        ],
+      },
+      {
+        heading: 'You can type these at any time',
+        style: 'bullets',
+        lines: [
+          'menu: the list of topics',
+          'back: the previous step',
+          'start over: the start of the current walk-through',
+          'cancel: leave the walk-through',
+          'help: this message',
+        ],
+      },
+      { style: 'text', lines: [NOT_A_SUBSTITUTE, PRIVACY] },
+    ],
+    choices: [MENU],
+  };
+}
+
+function contactLine(contact: Contact): string {
+  return `${contact.name}: ${contact.number} (${contact.hours}), for ${contact.for}`;
+}
+
+function cardSections(card: Card): ReplySection[] {
+  const sections: ReplySection[] = [
+    { style: 'text', lines: [card.summary] },
+    { style: 'bullets', lines: card.keyPoints },
+  ];
+  if (card.contacts.length > 0) sections.push({ heading: 'Numbers', style: 'bullets', lines: card.contacts.map(contactLine) });
+  if (card.trySaying.length > 0) sections.push({ heading: 'Try saying', style: 'quotes', lines: card.trySaying });
+  if (card.nextSteps.length > 0) sections.push({ heading: 'Next steps', style: 'bullets', lines: card.nextSteps });
+  return sections;
+}
+
+/** A card, with up to three related items (or next-best search hits) to go on to. */
+export function cardReply(library: ContentLibrary, card: Card, nextBest: string[] = []): Reply {
+  const alternatives = [...new Set([...card.related, ...nextBest])]
+    .filter((id) => id !== card.id && library.titleOf(id) !== undefined)
+    .slice(0, 3);
+  return {
+    kind: 'card',
+    id: card.id,
+    title: card.title,
+    sections: cardSections(card),
+    choices: alternatives.map((id) => choiceFor(library, id)),
+    alternatives,
+    source: library.cite(card.source),
+  };
+}
+
+/** The current step of a walk: a question with its options, advice with Continue, or an outcome. */
+export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWalk, note?: string): Reply {
+  const node = currentNode(tree, walk);
+  const sections: ReplySection[] = [];
+  if (note) sections.push({ style: 'text', lines: [note] });
+  sections.push({ style: 'text', lines: [node.text] });
+  if (node.points.length > 0) sections.push({ style: 'bullets', lines: node.points });
+  if (node.trySaying.length > 0) sections.push({ heading: 'Try saying', style: 'quotes', lines: node.trySaying });
+
+  let choices: Choice[];
+  if (node.type === 'outcome') {
+    const read = node.cards.map((id) => choiceFor(library, id, `Read: ${library.titleOf(id) ?? id}`));
+    choices = [...read, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
+  } else {
+    choices = optionsAt(node).map((option) => ({
+      label: option.label,
+      value: { action: 'choose', tree: tree.id, node: walk.node, choice: option.id },
+    }));
+  }
+  return {
+    kind: 'tree',
+    id: tree.id,
+    node: walk.node,
+    outcome: node.type === 'outcome',
+    title: walk.history.length === 0 ? tree.title : undefined,
+    sections,
+    choices,
+    source: library.cite(node.source),
+  };
+}
+
+/** "Did you mean": the close contenders when no single item is a clear answer. */
+export function choicesReply(library: ContentLibrary, hits: SearchHit[]): Reply {
+  const ids = hits.map((h) => h.id);
+  return {
+    kind: 'choices',
+    title: 'Did you mean one of these?',
+    sections: [{ style: 'text', lines: ['I found a few things that might fit. Pick one, or ask another way.'] }],
+    choices: [...ids.map((id) => choiceFor(library, id)), MENU],
+    ids,
+  };
+}
+
+/** Nothing good enough: say so honestly, point to the menu and the national helplines. */
+export function fallbackReply(library: ContentLibrary): Reply {
+  const helplines = library.helplinesCard;
+  return {
+    kind: 'fallback',
+    title: "I couldn't find guidance on that",
+    sections: [
+      {
+        style: 'text',
+        lines: [
+          "I don't want to guess. Try asking another way, or pick a topic from the menu.",
+          'If someone is in danger now, call 999. National helplines:',
+        ],
+      },
+      { style: 'bullets', lines: helplines.contacts.map(contactLine) },
+    ],
+    choices: [MENU, choiceFor(library, helplines.id)],
+    source: library.cite(helplines.source),
+  };
+}
+
+/** Shown first, whatever else was happening, when a message says someone is in danger now. */
+export function emergencyReply(library: ContentLibrary, canResume: boolean): Reply {
+  const card = library.emergencyCard;
+  const choices: Choice[] = canResume
+    ? [{ label: 'Continue where I was', value: { action: 'command', command: 'resume' } }, MENU]
+    : [MENU];
+  return {
+    kind: 'emergency',
+    id: card.id,
+    title: card.title,
+    sections: [
+      { style: 'text', lines: [card.summary] },
+      { style: 'bullets', lines: card.keyPoints },
+      {
+        style: 'text',
+        lines: [canResume ? 'When you are safe, you can carry on where you were.' : 'When you are safe, I can help with what to do next.'],
+      },
+    ],
+    choices,
+    source: library.cite(card.source),
+  };
+}
+
+/** A plain note with a way on, for stale buttons and unknown input. */
+export function noticeReply(library: ContentLibrary, text: string, choices: Choice[] = [MENU]): Reply {
+  return { kind: 'menu', sections: [{ style: 'text', lines: [text] }], choices: choices.length ? choices : menuChoices(library) };
+}

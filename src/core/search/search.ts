@@ -1,0 +1,247 @@
+/**
+ * Finds the guidance a worker is asking for, from their own words.
+ *
+ * How it ranks: every card and tree is indexed as weighted terms (a word in a
+ * title or a search synonym counts for more than one in a key point). Each
+ * query term is matched against the whole vocabulary: exactly, or fuzzily
+ * with fuse.js so typos and variants still land ("safegaurding", "marrac",
+ * "humor"). A fuse.js match is then checked by edit distance and shared
+ * prefix, because Bitap matching alone would let "rent" match "parent".
+ * Rare terms count for more than common ones (inverse document frequency).
+ * The result's confidence is its share of the best score the query could get,
+ * so replies can tell a clear answer from a guess.
+ *
+ * Matching fuzzily against the vocabulary, rather than against every
+ * document, keeps a search cheap however many cards there are: the
+ * vocabulary grows far more slowly than the corpus.
+ */
+import Fuse from 'fuse.js';
+import { distance } from 'fastest-levenshtein';
+import type { ContentLibrary } from '../content/library';
+import type { Card, Tree } from '../content/schema';
+import { terms } from './text';
+
+export interface SearchDocument {
+  id: string;
+  kind: 'card' | 'tree';
+  title: string;
+  /** Ids this item names as related; a related runner-up does not make an answer ambiguous. */
+  related: string[];
+  fields: Array<{ text: string; weight: number }>;
+}
+
+/** How much a word counts, by where it appears. */
+export const FIELD_WEIGHTS = {
+  title: 3,
+  synonyms: 3,
+  questions: 2.5,
+  summary: 1.5,
+  body: 1,
+} as const;
+
+const MAX_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
+
+/** How much a term's appearances in further fields add to its best field's weight. */
+const ALSO_IN_OTHER_FIELDS = 0.15;
+
+export interface SearchHit {
+  id: string;
+  kind: 'card' | 'tree';
+  title: string;
+  /** 0..1: the share of the best possible score for this query. */
+  confidence: number;
+}
+
+export type SearchVerdict =
+  | { type: 'answer'; best: SearchHit; alternatives: SearchHit[] }
+  | { type: 'choices'; hits: SearchHit[] }
+  | { type: 'none'; hits: SearchHit[] };
+
+/** Confidence thresholds, tuned against test/search/golden.yaml. */
+export interface SearchTuning {
+  /** At or above this, the best hit may be given as the answer. */
+  answer: number;
+  /** The best hit must lead the runner-up by this much (unless the two are related). */
+  margin: number;
+  /** Below this, nothing is good enough to offer at all. */
+  offer: number;
+  /** Choices offered are within this distance of the best. */
+  choiceSpread: number;
+}
+
+export const DEFAULT_TUNING: SearchTuning = { answer: 0.3, margin: 0.06, offer: 0.16, choiceSpread: 0.12 };
+
+/** Fuzzy candidates must be at least this similar to the query term (0..1). */
+const MIN_TERM_SIMILARITY = 0.74;
+
+export function documentsFrom(library: ContentLibrary): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  for (const card of library.cards.values()) docs.push(cardDocument(card));
+  for (const tree of library.trees.values()) docs.push(treeDocument(tree));
+  return docs;
+}
+
+function cardDocument(card: Card): SearchDocument {
+  return {
+    id: card.id,
+    kind: 'card',
+    title: card.title,
+    related: card.related,
+    fields: [
+      { text: card.title, weight: FIELD_WEIGHTS.title },
+      { text: card.search.synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
+      { text: card.search.questions.join(' '), weight: FIELD_WEIGHTS.questions },
+      { text: card.summary, weight: FIELD_WEIGHTS.summary },
+      { text: [...card.keyPoints, ...card.nextSteps].join(' '), weight: FIELD_WEIGHTS.body },
+    ],
+  };
+}
+
+function treeDocument(tree: Tree): SearchDocument {
+  const steps = Object.values(tree.nodes).flatMap((node) => [
+    node.text,
+    ...(node.type === 'question' ? node.options.map((o) => o.label) : []),
+  ]);
+  return {
+    id: tree.id,
+    kind: 'tree',
+    title: tree.title,
+    related: tree.related,
+    fields: [
+      { text: tree.title, weight: FIELD_WEIGHTS.title },
+      { text: tree.search.synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
+      { text: tree.search.questions.join(' '), weight: FIELD_WEIGHTS.questions },
+      { text: tree.summary, weight: FIELD_WEIGHTS.summary },
+      { text: steps.join(' '), weight: FIELD_WEIGHTS.body },
+    ],
+  };
+}
+
+export class GuidanceSearch {
+  private readonly docs: SearchDocument[];
+  /** term -> (document index -> weight of the term in that document) */
+  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly vocabulary: Fuse<string>;
+
+  constructor(
+    documents: SearchDocument[],
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
+    this.docs = documents;
+    documents.forEach((doc, index) => {
+      // Per term: its weight in each field it appears in (once per field).
+      const fieldWeights = new Map<string, number[]>();
+      for (const field of doc.fields) {
+        for (const term of new Set(terms(field.text))) {
+          const list = fieldWeights.get(term) ?? [];
+          list.push(field.weight);
+          fieldWeights.set(term, list);
+        }
+      }
+      for (const [term, weights] of fieldWeights) {
+        let posting = this.postings.get(term);
+        if (!posting) this.postings.set(term, (posting = new Map()));
+        posting.set(index, termWeight(weights));
+      }
+    });
+    this.vocabulary = new Fuse([...this.postings.keys()], {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.4,
+      minMatchCharLength: 3,
+    });
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** Ranked hits, best first. */
+  search(query: string, limit = 10): SearchHit[] {
+    const queryTerms = [...new Set(terms(query))];
+    if (queryTerms.length === 0) return [];
+    const n = this.docs.length;
+    const scores = new Float64Array(n);
+    let possible = 0;
+    for (const term of queryTerms) {
+      const matches = this.matchTerm(term);
+      // Per document: the best weight x similarity among the matched vocabulary terms.
+      const perDoc = new Map<number, number>();
+      for (const [vocabTerm, similarity] of matches) {
+        for (const [doc, weight] of this.postings.get(vocabTerm) ?? []) {
+          const value = weight * similarity;
+          if (value > (perDoc.get(doc) ?? 0)) perDoc.set(doc, value);
+        }
+      }
+      const idf = Math.log(1 + n / (1 + perDoc.size));
+      possible += idf * MAX_WEIGHT;
+      for (const [doc, value] of perDoc) scores[doc] = (scores[doc] ?? 0) + idf * value;
+    }
+    if (possible === 0) return [];
+    const hits: SearchHit[] = [];
+    scores.forEach((score, index) => {
+      if (score > 0) {
+        const doc = this.docs[index] as SearchDocument;
+        hits.push({ id: doc.id, kind: doc.kind, title: doc.title, confidence: Math.min(1, score / possible) });
+      }
+    });
+    return hits.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id)).slice(0, limit);
+  }
+
+  /** Decides whether the best hit is a clear answer, a set of choices, or nothing worth offering. */
+  classify(query: string): SearchVerdict {
+    const hits = this.search(query, 10);
+    const [best, second] = hits;
+    if (!best || best.confidence < this.tuning.offer) return { type: 'none', hits };
+    const lead = best.confidence - (second?.confidence ?? 0);
+    const runnerUpRelated = second !== undefined && this.areRelated(best.id, second.id);
+    if (best.confidence >= this.tuning.answer && (lead >= this.tuning.margin || runnerUpRelated)) {
+      return { type: 'answer', best, alternatives: hits.slice(1, 4) };
+    }
+    // Below the answer bar, or too close to call: offer the contenders (even a lone one) as choices,
+    // never present a weak match as the answer.
+    const close = hits.filter((h) => best.confidence - h.confidence <= this.tuning.choiceSpread).slice(0, 3);
+    return { type: 'choices', hits: close };
+  }
+
+  private areRelated(a: string, b: string): boolean {
+    const docA = this.docs.find((d) => d.id === a);
+    const docB = this.docs.find((d) => d.id === b);
+    return Boolean(docA?.related.includes(b) || docB?.related.includes(a));
+  }
+
+  /** Vocabulary terms that match a query term, with their similarity (1 = exact). */
+  private matchTerm(term: string): Map<string, number> {
+    const matches = new Map<string, number>();
+    if (this.postings.has(term)) matches.set(term, 1);
+    // Short terms (dv, da, 101) must match exactly: fuzzy matching would find them inside other words.
+    if (term.length < 4) return matches;
+    for (const { item } of this.vocabulary.search(term, { limit: 12 })) {
+      if (item === term) continue;
+      const similarity = termSimilarity(term, item);
+      if (similarity >= MIN_TERM_SIMILARITY) matches.set(item, similarity);
+    }
+    return matches;
+  }
+}
+
+/**
+ * A term's weight in one document: its weight in the best field, plus a little
+ * for each other field it appears in, so an item whose title, synonyms and
+ * questions all say "MARAC" outranks one that mentions it once.
+ */
+function termWeight(fieldWeights: number[]): number {
+  const best = Math.max(...fieldWeights);
+  const rest = fieldWeights.reduce((sum, w) => sum + w, 0) - best;
+  return best + ALSO_IN_OTHER_FIELDS * rest;
+}
+
+/** 0..1: edit-distance similarity, raised for words that share a long prefix (collud/collusion). */
+export function termSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  const edit = 1 - distance(a, b) / longest;
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1;
+  const shared = prefix >= 5 || (prefix >= 4 && prefix === Math.min(a.length, b.length)) ? 0.75 + (0.2 * prefix) / longest : 0;
+  return Math.max(edit, shared);
+}
