@@ -37,9 +37,9 @@ export const FIELD_WEIGHTS = {
   questions: 2.5,
   summary: 1.5,
   body: 1,
+  /** A tree's step texts: many words, so each counts for less than a card's key points. */
+  treeSteps: 0.6,
 } as const;
-
-const MAX_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
 
 /** How much a term's appearances in further fields add to its best field's weight. */
 const ALSO_IN_OTHER_FIELDS = 0.15;
@@ -69,7 +69,7 @@ export interface SearchTuning {
   choiceSpread: number;
 }
 
-export const DEFAULT_TUNING: SearchTuning = { answer: 0.3, margin: 0.06, offer: 0.16, choiceSpread: 0.12 };
+export const DEFAULT_TUNING: SearchTuning = { answer: 0.35, margin: 0.04, offer: 0.25, choiceSpread: 0.12 };
 
 /** Fuzzy candidates must be at least this similar to the query term (0..1). */
 const MIN_TERM_SIMILARITY = 0.74;
@@ -112,7 +112,7 @@ function treeDocument(tree: Tree): SearchDocument {
       { text: tree.search.synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
       { text: tree.search.questions.join(' '), weight: FIELD_WEIGHTS.questions },
       { text: tree.summary, weight: FIELD_WEIGHTS.summary },
-      { text: steps.join(' '), weight: FIELD_WEIGHTS.body },
+      { text: steps.join(' '), weight: FIELD_WEIGHTS.treeSteps },
     ],
   };
 }
@@ -174,18 +174,19 @@ export class GuidanceSearch {
         }
       }
       const idf = Math.log(1 + n / (1 + perDoc.size));
-      possible += idf * MAX_WEIGHT;
+      possible += idf * MAX_TERM_WEIGHT;
       for (const [doc, value] of perDoc) scores[doc] = (scores[doc] ?? 0) + idf * value;
     }
     if (possible === 0) return [];
-    const hits: SearchHit[] = [];
+    const ranked: Array<{ index: number; score: number }> = [];
     scores.forEach((score, index) => {
-      if (score > 0) {
-        const doc = this.docs[index] as SearchDocument;
-        hits.push({ id: doc.id, kind: doc.kind, title: doc.title, confidence: Math.min(1, score / possible) });
-      }
+      if (score > 0) ranked.push({ index, score });
     });
-    return hits.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id)).slice(0, limit);
+    ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+    return ranked.slice(0, limit).map(({ index, score }) => {
+      const doc = this.docs[index] as SearchDocument;
+      return { id: doc.id, kind: doc.kind, title: doc.title, confidence: score / possible };
+    });
   }
 
   /** Decides whether the best hit is a clear answer, a set of choices, or nothing worth offering. */
@@ -236,8 +237,17 @@ function termWeight(fieldWeights: number[]): number {
   return best + ALSO_IN_OTHER_FIELDS * rest;
 }
 
-/** 0..1: edit-distance similarity, raised for words that share a long prefix (collud/collusion). */
+/** The most a term can weigh: present in every field. */
+const { treeSteps: _, ...CARD_FIELDS } = FIELD_WEIGHTS;
+const MAX_TERM_WEIGHT = termWeight(Object.values(CARD_FIELDS));
+
+/**
+ * 0..1: edit-distance similarity, raised for words that share a long prefix
+ * (collud/collusion). Words must start with the same letter: typos rarely hit
+ * the first letter, and without this "charm" would match "harm".
+ */
 export function termSimilarity(a: string, b: string): number {
+  if (a[0] !== b[0]) return 0;
   const longest = Math.max(a.length, b.length);
   const edit = 1 - distance(a, b) / longest;
   let prefix = 0;

@@ -1,0 +1,68 @@
+/**
+ * The HTTP layer: restify routes for the Bot Framework endpoint and health.
+ * It checks the shape of a request before the adapter sees it, so a malformed
+ * request gets a clear 4xx rather than reaching the bot.
+ */
+import restify, { type Request, type Response } from 'restify';
+import type { Logger } from 'pino';
+
+/** What the server needs from the bot side; keeps restify apart from botbuilder. */
+export interface MessageEndpoint {
+  process(req: Request, res: Response): Promise<void>;
+}
+
+export interface ServerOptions {
+  endpoint: MessageEndpoint;
+  /** The body of GET /healthz. */
+  health: () => Record<string, unknown>;
+  logger: Logger;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+const DEFAULT_MAX_BODY = 256 * 1024;
+
+export function createServer(options: ServerOptions): restify.Server {
+  const server = restify.createServer({ name: 'waypoint', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: options.maxBodyBytes ?? DEFAULT_MAX_BODY }));
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok', ...options.health() });
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const fault = requestFault(req);
+    if (fault) {
+      res.send(fault.status, { error: fault.message });
+      return;
+    }
+    await options.endpoint.process(req, res);
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    options.logger.warn({ route: req.getPath(), status: error.statusCode, error: error.name }, 'request rejected');
+    callback();
+  });
+  return server;
+}
+
+/** Why an incoming activity cannot be processed, or undefined when it can. */
+export function requestFault(req: Request): { status: number; message: string } | undefined {
+  if (!req.is('application/json')) return { status: 415, message: 'Send the activity as application/json.' };
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { status: 400, message: 'The body must be an activity object.' };
+  }
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || activity.type.length === 0) {
+    return { status: 400, message: 'The activity has no type.' };
+  }
+  const conversation = activity.conversation as Record<string, unknown> | undefined;
+  if (typeof conversation?.id !== 'string' || conversation.id.length === 0) {
+    return { status: 400, message: 'The activity has no conversation id.' };
+  }
+  if (activity.text !== undefined && typeof activity.text !== 'string') {
+    return { status: 400, message: 'The activity text must be a string.' };
+  }
+  return undefined;
+}
