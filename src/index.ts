@@ -23,10 +23,10 @@ import { GuidanceDialog } from './bot/guidanceDialog';
 import { toActivity } from './bot/render';
 import { turnLogger } from './bot/turnLog';
 import { WaypointBot } from './bot/waypointBot';
+import { PROJECT_ROOT } from './paths';
 import { createServer } from './server';
 
-/** The project root: content/, dialogs/ and package.json live here (this file runs from src/ or dist/). */
-export const PROJECT_ROOT = resolve(__dirname, '..');
+export { PROJECT_ROOT };
 
 export interface WaypointConfig {
   port: number;

@@ -87,30 +87,30 @@ export class Assistant {
   respond(input: Input, previous: Session | undefined): TurnResult {
     const session = this.session(previous);
     const text = typeof input.text === 'string' ? input.text.trim() : '';
+    // A button press carries a value; its text (Teams messageBack) is only the label echoed back.
+    const pressed = input.value === undefined || input.value === null ? undefined : ActionValue.safeParse(input.value);
 
     // 1. Safety first: a typed message describing danger now, from any point.
-    if (text && assessEmergency(text).emergency) {
+    if (!pressed?.success && text && assessEmergency(text).emergency) {
       return this.finish(session, [emergencyReply(this.library, session.walk !== undefined)]);
     }
 
     // The first message of a conversation is answered as what it is, with a one-line introduction first.
     const intro = session.introduced ? [] : [introReply()];
-    const result = this.route(text, input.value, session);
+    const result = pressed?.success
+      ? this.act(pressed.data, session)
+      : pressed && !text
+        ? { session, replies: [noticeReply(this.library, "Sorry, I didn't recognise that button. Here is the menu.", [])] }
+        : this.route(text, session);
     return this.finish(result.session, [...intro, ...result.replies], { introduced: true });
   }
 
-  private route(text: string, value: unknown, session: Session): TurnResult {
-    // 2. A button: Teams messageBack sends its text too, so the value wins.
-    if (value !== undefined && value !== null && value !== '') {
-      const action = ActionValue.safeParse(value);
-      if (action.success) return this.act(action.data, session);
-      if (!text) return { session, replies: [noticeReply(this.library, "Sorry, I didn't recognise that button. Here is the menu.", [])] };
-    }
+  /** Typed text: a command, one of the choices just offered, or a question. */
+  private route(text: string, session: Session): TurnResult {
     if (!text) return { session, replies: [helpReply()] };
-
     const typed = normalise(text);
     // 3. Global commands.
-    const command = COMMAND_WORDS[typed] ?? (text.trim() === '?' ? 'help' : undefined);
+    const command = COMMAND_WORDS[typed] ?? (text === '?' ? 'help' : undefined);
     if (command) return this.command(command, session);
 
     // 4. One of the choices just offered.

@@ -69,5 +69,6 @@ export function terms(text: string): string[] {
     .split(' ')
     .filter((word) => word.length > 0 && !STOPWORDS.has(word))
     .map((word) => stem(SPELLINGS[word] ?? word))
-    .filter((word) => word.length > 0);
+    // Again after stemming: "whats" and "hes" become stop words only then.
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word));
 }

@@ -1,0 +1,71 @@
+/**
+ * A minimal Bot Framework client for local mode: it posts activities to
+ * /api/messages with deliveryMode "expectReplies" and returns the replies
+ * from the HTTP response. Used by the terminal chat and the tests, so both
+ * exercise the same path the Emulator and Agents Playground use.
+ */
+import { randomUUID } from 'node:crypto';
+
+export interface BotReply {
+  type: string;
+  text?: string;
+  value?: unknown;
+  channelData?: { guidance?: GuidanceData };
+}
+
+export interface GuidanceData {
+  kind: string;
+  id?: string;
+  node?: string;
+  outcome?: boolean;
+  alternatives?: string[];
+  ids?: string[];
+  choices: Array<{ label: string; value: unknown }>;
+  source?: { document: string; section: string; documentTitle: string; sectionId: string };
+}
+
+export class LocalConversation {
+  readonly conversationId = `local-${randomUUID()}`;
+  private readonly user = { id: `user-${randomUUID()}`, name: 'Worker' };
+  private readonly bot = { id: 'waypoint', name: 'Waypoint' };
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly channelId = 'test',
+  ) {}
+
+  /** The user opens the chat: the bot is "added" and may welcome them. */
+  join(): Promise<BotReply[]> {
+    return this.post({ type: 'conversationUpdate', membersAdded: [this.user, this.bot] });
+  }
+
+  say(text: string): Promise<BotReply[]> {
+    return this.post({ type: 'message', text });
+  }
+
+  /** Presses a button: posts its value, and its label as text, as Teams messageBack does. */
+  press(value: unknown, label?: string): Promise<BotReply[]> {
+    return this.post({ type: 'message', value, ...(label ? { text: label } : {}) });
+  }
+
+  async post(activity: Record<string, unknown>): Promise<BotReply[]> {
+    const response = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: randomUUID(),
+        channelId: this.channelId,
+        serviceUrl: 'http://localhost',
+        timestamp: new Date().toISOString(),
+        conversation: { id: this.conversationId },
+        from: this.user,
+        recipient: this.bot,
+        deliveryMode: 'expectReplies',
+        ...activity,
+      }),
+    });
+    if (!response.ok) throw new Error(`the bot answered ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as { activities?: BotReply[] };
+    return (body.activities ?? []).filter((a) => a.type === 'message');
+  }
+}
