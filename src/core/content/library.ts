@@ -47,6 +47,10 @@ export class ContentLibrary {
     return this.cards.get(id)?.title ?? this.trees.get(id)?.title;
   }
 
+  document(id: string): SourceDocument | undefined {
+    return this.documents.get(id);
+  }
+
   cite(ref: SourceRef): Citation {
     const doc = this.documents.get(ref.document);
     const section = doc?.sections.find((s) => s.id === ref.section);

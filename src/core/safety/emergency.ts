@@ -22,16 +22,17 @@ const VIOLENT_ING = [
   'dragging (?:her|him|me|them)', 'pushing (?:her|him|me) (?:around|over|down|against)', 'shoving',
   'throwing (?:things|stuff|objects|chairs|bottles|glasses|punches)', 'cutting (?:her|him|me|herself|himself)',
   'burning (?:her|him|me|herself|himself)', 'pinning (?:her|him|me)', 'going for (?:her|him|me|them|staff|us)',
-  'threatening (?:her|him|me|us|them|staff|people|everyone|to (?:kill|hurt|stab|kick|smash|burn|hit|attack|beat|strangle))',
+  'threatening (?:her|him|me|us|them|staff|people|everyone|to (?:kill|hurt|stab|kick|smash|burn|hit|attack|beat|strangle|slit|set fire))',
   'breaking (?:down )?the door', 'kicking (?:in|down) the door', 'smashing up', 'holding a (?:knife|blade)',
-  '(?:waving|pointing) (?:a|the|his|her) \w+',
+  '(?:waving|pointing) (?:a|the|his|her) \w+', 'coming at (?:me|her|him|us|them|staff|people)',
+  'trying to (?:get in|break in|kick the door|get at (?:me|her|him))', 'pouring petrol', 'setting fire',
 ];
 
 /** Verbs of intent that make a threat imminent: "he's about to stab her", "he's going to kill her". */
 const IMMINENT_HARM = ['kill', 'stab', 'hurt', 'hit', 'attack', 'strangle', 'shoot', 'jump', 'burn', 'smash', 'beat', 'punch'];
 
 const WEAPONS = [
-  'knife', 'knives', 'blade', 'machete', 'gun', 'firearm', 'weapon', 'bat', 'hammer', 'screwdriver', 'broken bottle',
+  'knife', 'knives', 'nife', 'blade', 'machete', 'gun', 'firearm', 'weapon', 'bat', 'hammer', 'screwdriver', 'broken bottle',
   'axe', 'crowbar', 'iron bar', 'metal bar', 'scissors',
 ];
 
@@ -45,6 +46,8 @@ const MEDICAL = [
   /\b(?:won'?t|will not|can'?t) wake (?:up|her|him)\b/,
   /\b(?:is|'s|has|are|'re|have)\s+(?:just\s+)?(?:collapsed|overdosed|od'?d|overdosing|fitting|having a fit|having a seizure)\b/,
   /\b(?:is|'s|are|'re) on fire\b/,
+  /\b(?:turning|gone|going|is|'s) blue\b/,
+  /\b(?:isn'?t|is not|not|aren'?t) responding\b/,
   /\bthere'?s a fire\b/,
 ];
 
@@ -73,6 +76,16 @@ const imminent = new RegExp(
 const weaponNow = new RegExp(
   String.raw`\b(?:${SUBJECT}\s*(?:has|'s got|s got|has got|got|is holding|'s holding|is carrying|'s carrying|is waving|'s waving|is pointing|'s pointing)|there'?s|there is)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?(?:${WEAPONS.join('|')})\b`,
 );
+/** States that hold now: "he has her by the throat", "he's locked her in", "he's just stabbed him". */
+const heldNow = new RegExp(
+  String.raw`\b${SUBJECT}\s*(?:has|'s got|s got|has got|got|'s|s)\s+(?:just\s+)?(?:(?:her|him|me|them|us|someone)\s+(?:by the (?:throat|neck|hair)|cornered|pinned|trapped|held down|in a headlock)|(?:locked|pinned|cornered|trapped|barricaded)\s+(?:her|him|me|them|us|himself|herself)|just\s+(?:stabbed|hit|attacked|punched|strangled|kicked|beaten|shot|assaulted|glassed))\b`,
+);
+/** A threat being made now: "says he'll kill her", "keeps saying he'll stab me". */
+const threatNow = /\b(?:says|saying|keeps saying|is threatening|'s threatening|threatens)\s+(?:he'?ll|he will|he'?s going to|he'?s gonna|she'?ll|she will|they'?ll|they will|to)\s+(?:kill|stab|hurt|burn|attack|slit|set fire|shoot|strangle)\b/;
+/** Someone carrying a weapon now, "a man with a gun outside", "he's following me with a knife". */
+const withWeapon = new RegExp(
+  String.raw`\b(?:(?:there'?s|there is|there are)\s+(?:a|an|some)\s+\w+|${SUBJECT}\s*(?:is|'s|s|are|'re)\s+[\w\s]{0,40}?)\s+with\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?(?:${WEAPONS.join('|')})\b`,
+);
 const handsOnThroat = new RegExp(
   String.raw`\b(?:${SUBJECT}\s*(?:has|'s got|s got|has got|got|'s put|has put)|with)\s+(?:his|her|their) hands? (?:round|around|on) (?:her|his|my|their) (?:neck|throat)\b`,
 );
@@ -89,12 +102,31 @@ export interface EmergencyAssessment {
   rule?: string;
 }
 
+/** Misspellings seen when people type in a panic, and dropped g's ("breathin", "hittin"). */
+const PANIC_TYPOS: Record<string, string> = {
+  attaking: 'attacking',
+  atacking: 'attacking',
+  stabing: 'stabbing',
+  kiling: 'killing',
+  breathin: 'breathing',
+  hittin: 'hitting',
+  punchin: 'punching',
+  kickin: 'kicking',
+  stabbin: 'stabbing',
+  chokin: 'choking',
+  bleedin: 'bleeding',
+  threatnin: 'threatening',
+  threatning: 'threatening',
+  threating: 'threatening',
+};
+
 export function normaliseForSafety(text: string): string {
   return text
     .toLowerCase()
     .replace(/[‘’`´]/g, "'")
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/[a-z]+/g, (word) => PANIC_TYPOS[word] ?? word);
 }
 
 /** Splits on sentence ends and on "but"/"and now" so a past clause cannot mask a present one. */
@@ -121,6 +153,10 @@ const RULES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'imminent-harm', pattern: imminent },
   { name: 'weapon', pattern: weaponNow },
   { name: 'hands-on-throat', pattern: handsOnThroat },
+  { name: 'held-now', pattern: heldNow },
+  { name: 'threat-now', pattern: threatNow },
+  { name: 'with-weapon', pattern: withWeapon },
+  { name: 'violence-continues', pattern: new RegExp(String.raw`\band\s+(?:is|'s)\s+(?:still\s+|now\s+)?(?:${VIOLENT_ING.join('|')})\b`) },
   { name: 'getting-violent', pattern: violentNow },
   { name: 'in-danger', pattern: inDanger },
   { name: 'fear-for-life', pattern: fearForLife },
@@ -139,7 +175,7 @@ function matchClause(clause: string): string | undefined {
     if (PAST.test(clause) && !explicitNow) continue;
     return name;
   }
-  // "there's a fight happening now", "he's kicking off right now and she's scared"
-  if (explicitNow && nowViolenceNoun.test(clause) && !HYPOTHETICAL.test(clause)) return 'violence-noun-now';
+  // "there's a fight happening now", "there's an attack going on right now"
+  if (explicitNow && nowViolenceNoun.test(clause) && !HYPOTHETICAL.test(clause) && !PAST.test(clause)) return 'violence-noun-now';
   return undefined;
 }

@@ -1,0 +1,49 @@
+/**
+ * The emergency interrupt's line: danger now triggers it; past violence,
+ * hypotheticals and ordinary questions do not. The phrases were written by
+ * someone who had not seen the detector, as workers would type them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { assessEmergency } from '../../src/core/safety/emergency';
+
+const phrases = parse(readFileSync(join(__dirname, 'emergency-phrases.yaml'), 'utf8')) as {
+  emergency: string[];
+  notEmergency: string[];
+};
+
+describe('danger happening now', () => {
+  it('has a good spread of phrasings to check', () => {
+    expect(phrases.emergency.length).toBeGreaterThanOrEqual(40);
+  });
+  it.each(phrases.emergency)('"%s" gets the emergency reply', (message) => {
+    expect(assessEmergency(message).emergency).toBe(true);
+  });
+});
+
+describe('past, hypothetical or ordinary messages', () => {
+  it('has a good spread of phrasings to check', () => {
+    expect(phrases.notEmergency.length).toBeGreaterThanOrEqual(40);
+  });
+  it.each(phrases.notEmergency)('"%s" does not', (message) => {
+    expect(assessEmergency(message).emergency).toBe(false);
+  });
+});
+
+describe('edge cases', () => {
+  it('ignores empty and whitespace-only messages', () => {
+    expect(assessEmergency('').emergency).toBe(false);
+    expect(assessEmergency('   \n ').emergency).toBe(false);
+  });
+  it('finds danger now in a later sentence after past history', () => {
+    expect(assessEmergency('He hit her last year. Now he is strangling her').emergency).toBe(true);
+  });
+  it('reads curly apostrophes like straight ones', () => {
+    expect(assessEmergency('he’s stabbing him').emergency).toBe(true);
+  });
+  it('names the rule that fired, never the text', () => {
+    expect(assessEmergency('she is unconscious').rule).toBe('medical');
+  });
+});

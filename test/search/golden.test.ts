@@ -1,0 +1,90 @@
+/**
+ * Search quality, held to a golden file of realistic queries (colloquial,
+ * misspelled, abbreviated) written without sight of the cards' search aids.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultContentPaths, loadContentLibrary, type ContentLibrary } from '../../src/core/content/library';
+import { documentsFrom, GuidanceSearch } from '../../src/core/search/search';
+import { PROJECT_ROOT } from '../../src/paths';
+
+interface Golden {
+  queries: Array<{ q: string; expect: string | string[] }>;
+  offTopic: string[];
+}
+
+const golden = parse(readFileSync(join(__dirname, 'golden.yaml'), 'utf8')) as Golden;
+const expected = (e: string | string[]) => (Array.isArray(e) ? e : [e]);
+
+let library: ContentLibrary;
+let search: GuidanceSearch;
+beforeAll(() => {
+  library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
+  search = new GuidanceSearch(documentsFrom(library));
+});
+
+describe('golden queries', () => {
+  it('has at least 80 queries, each expecting real ids', () => {
+    expect(golden.queries.length).toBeGreaterThanOrEqual(80);
+    for (const { q, expect: ids } of golden.queries) {
+      for (const id of expected(ids)) expect(library.titleOf(id), `${q} expects unknown id ${id}`).toBeDefined();
+    }
+  });
+
+  it('puts the expected item first for at least 90% of queries', () => {
+    const misses = golden.queries.filter(({ q, expect: ids }) => !expected(ids).includes(search.search(q, 1)[0]?.id ?? ''));
+    const accuracy = 1 - misses.length / golden.queries.length;
+    expect(accuracy, `top-1 misses:\n${misses.map((m) => `  ${m.q}`).join('\n')}`).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('has the expected item in the top three for at least 97% of queries', () => {
+    const misses = golden.queries.filter(
+      ({ q, expect: ids }) => !search.search(q, 3).some((hit) => expected(ids).includes(hit.id)),
+    );
+    expect(1 - misses.length / golden.queries.length).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('gives a clear answer that is right far more often than one that is wrong', () => {
+    let right = 0;
+    let wrong = 0;
+    for (const { q, expect: ids } of golden.queries) {
+      const verdict = search.classify(q);
+      if (verdict.type !== 'answer') continue;
+      if (expected(ids).includes(verdict.best.id)) right += 1;
+      else wrong += 1;
+    }
+    expect(right / golden.queries.length).toBeGreaterThanOrEqual(0.85);
+    expect(wrong / golden.queries.length).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('off-topic queries', () => {
+  it('never presents a weak match as the answer', () => {
+    const answered = golden.offTopic.filter((q) => search.classify(q).type === 'answer');
+    expect(answered).toEqual([]);
+  });
+
+  it('get the honest fallback at least 90% of the time', () => {
+    const fallbacks = golden.offTopic.filter((q) => search.classify(q).type === 'none');
+    expect(fallbacks.length / golden.offTopic.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('search mechanics', () => {
+  it('tolerates typos but does not match a word inside another', () => {
+    expect(search.search('safegaurding colusion', 3).map((h) => h.id)).toContain('humouring-vs-collusion');
+    expect(search.search('zzzz qqqq', 3)).toEqual([]);
+  });
+
+  it('returns nothing for an empty or stop-word-only query', () => {
+    expect(search.search('')).toEqual([]);
+    expect(search.classify('what is the').type).toBe('none');
+  });
+
+  it('finds abbreviations workers use', () => {
+    expect(search.search('TAM meeting', 1)[0]?.id).toBe('team-around-me');
+    expect(search.search('marac', 1)[0]?.id).toBe('marac');
+  });
+});
