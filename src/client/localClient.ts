@@ -10,6 +10,7 @@ export interface BotReply {
   type: string;
   text?: string;
   value?: unknown;
+  attachments?: Array<{ contentType: string; content: unknown }>;
   channelData?: { guidance?: GuidanceData };
 }
 
