@@ -5,25 +5,16 @@
  * exercise the same path the Emulator and Agents Playground use.
  */
 import { randomUUID } from 'node:crypto';
+import type { GuidanceChannelData } from '../bot/render';
 
 export interface BotReply {
   type: string;
   text?: string;
   value?: unknown;
   attachments?: Array<{ contentType: string; content: unknown }>;
-  channelData?: { guidance?: GuidanceData };
+  channelData?: { guidance?: GuidanceChannelData };
 }
 
-export interface GuidanceData {
-  kind: string;
-  id?: string;
-  node?: string;
-  outcome?: boolean;
-  alternatives?: string[];
-  ids?: string[];
-  choices: Array<{ label: string; value: unknown }>;
-  source?: { document: string; section: string; documentTitle: string; sectionId: string };
-}
 
 export class LocalConversation {
   readonly conversationId = `local-${randomUUID()}`;

@@ -64,9 +64,14 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
     expect(JSON.parse(botOnly.body).activities).toEqual([]);
   });
 
-  it('welcomes on installationUpdate add', async () => {
-    const { body } = await post(JSON.stringify(activity({ type: 'installationUpdate', action: 'add', text: undefined })));
-    expect(JSON.parse(body).activities.map((a: { channelData: { guidance: { kind: string } } }) => a.channelData.guidance.kind)).toEqual(['welcome']);
+  it('welcomes on installationUpdate add, once even when membersAdded follows', async () => {
+    const conversation = { id: `install-${Math.random()}` };
+    const install = await post(JSON.stringify(activity({ type: 'installationUpdate', action: 'add', text: undefined, conversation })));
+    expect(JSON.parse(install.body).activities.map((a: { channelData: { guidance: { kind: string } } }) => a.channelData.guidance.kind)).toEqual(['welcome']);
+    const added = await post(
+      JSON.stringify(activity({ type: 'conversationUpdate', text: undefined, conversation, membersAdded: [{ id: 'user-1' }, { id: 'waypoint' }] })),
+    );
+    expect(JSON.parse(added.body).activities).toEqual([]);
   });
 
   it('renders buttons whose value is exactly the guidance contract choice value', async () => {

@@ -78,9 +78,13 @@ export class Assistant {
     return { offered: [], introduced: false, lastActive: now };
   }
 
-  /** The bot has been added to a conversation. */
+  /**
+   * The bot has been added to a conversation. Teams can announce this twice
+   * (installationUpdate and membersAdded), so a conversation is welcomed once.
+   */
   welcome(previous: Session | undefined): TurnResult {
     const session = this.session(previous);
+    if (session.introduced) return { session, replies: [] };
     return this.finish(session, [welcomeReply(this.library)], { introduced: true });
   }
 

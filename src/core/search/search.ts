@@ -71,6 +71,9 @@ export interface SearchTuning {
 
 export const DEFAULT_TUNING: SearchTuning = { answer: 0.35, margin: 0.04, offer: 0.25, choiceSpread: 0.12 };
 
+/** How many query terms' matches are remembered; unbounded input must not grow memory without limit. */
+const TERM_CACHE_LIMIT = 10_000;
+
 /** Fuzzy candidates must be at least this similar to the query term (0..1). */
 const MIN_TERM_SIMILARITY = 0.74;
 
@@ -81,20 +84,29 @@ export function documentsFrom(library: ContentLibrary): SearchDocument[] {
   return docs;
 }
 
-function cardDocument(card: Card): SearchDocument {
+/** The fields every item shares, weighted; `body` is what differs between cards and trees. */
+function searchDocument(
+  item: Card | Tree,
+  kind: SearchDocument['kind'],
+  body: { text: string; weight: number },
+): SearchDocument {
   return {
-    id: card.id,
-    kind: 'card',
-    title: card.title,
-    related: card.related,
+    id: item.id,
+    kind,
+    title: item.title,
+    related: item.related,
     fields: [
-      { text: card.title, weight: FIELD_WEIGHTS.title },
-      { text: card.search.synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
-      { text: card.search.questions.join(' '), weight: FIELD_WEIGHTS.questions },
-      { text: card.summary, weight: FIELD_WEIGHTS.summary },
-      { text: [...card.keyPoints, ...card.nextSteps].join(' '), weight: FIELD_WEIGHTS.body },
+      { text: item.title, weight: FIELD_WEIGHTS.title },
+      { text: item.search.synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
+      { text: item.search.questions.join(' '), weight: FIELD_WEIGHTS.questions },
+      { text: item.summary, weight: FIELD_WEIGHTS.summary },
+      body,
     ],
   };
+}
+
+function cardDocument(card: Card): SearchDocument {
+  return searchDocument(card, 'card', { text: [...card.keyPoints, ...card.nextSteps].join(' '), weight: FIELD_WEIGHTS.body });
 }
 
 function treeDocument(tree: Tree): SearchDocument {
@@ -102,26 +114,17 @@ function treeDocument(tree: Tree): SearchDocument {
     node.text,
     ...(node.type === 'question' ? node.options.map((o) => o.label) : []),
   ]);
-  return {
-    id: tree.id,
-    kind: 'tree',
-    title: tree.title,
-    related: tree.related,
-    fields: [
-      { text: tree.title, weight: FIELD_WEIGHTS.title },
-      { text: tree.search.synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
-      { text: tree.search.questions.join(' '), weight: FIELD_WEIGHTS.questions },
-      { text: tree.summary, weight: FIELD_WEIGHTS.summary },
-      { text: steps.join(' '), weight: FIELD_WEIGHTS.treeSteps },
-    ],
-  };
+  return searchDocument(tree, 'tree', { text: steps.join(' '), weight: FIELD_WEIGHTS.treeSteps });
 }
 
 export class GuidanceSearch {
   private readonly docs: SearchDocument[];
   /** term -> (document index -> weight of the term in that document) */
   private readonly postings = new Map<string, Map<number, number>>();
-  private readonly vocabulary: Fuse<string>;
+  /** The vocabulary for fuzzy matching, split by first letter (a match must share it; see termSimilarity). */
+  private readonly vocabulary = new Map<string, Fuse<string>>();
+  /** Query term -> matched vocabulary terms. The vocabulary never changes, so this only ever grows, up to a cap. */
+  private readonly termMatches = new Map<string, Map<string, number>>();
 
   constructor(
     documents: SearchDocument[],
@@ -144,12 +147,14 @@ export class GuidanceSearch {
         posting.set(index, termWeight(weights));
       }
     });
-    this.vocabulary = new Fuse([...this.postings.keys()], {
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.4,
-      minMatchCharLength: 3,
-    });
+    const byLetter = new Map<string, string[]>();
+    for (const term of this.postings.keys()) {
+      const letter = term[0] as string;
+      byLetter.set(letter, [...(byLetter.get(letter) ?? []), term]);
+    }
+    for (const [letter, words] of byLetter) {
+      this.vocabulary.set(letter, new Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 3 }));
+    }
   }
 
   get size(): number {
@@ -213,15 +218,20 @@ export class GuidanceSearch {
 
   /** Vocabulary terms that match a query term, with their similarity (1 = exact). */
   private matchTerm(term: string): Map<string, number> {
+    const known = this.termMatches.get(term);
+    if (known) return known;
     const matches = new Map<string, number>();
     if (this.postings.has(term)) matches.set(term, 1);
     // Short terms (dv, da, 101) must match exactly: fuzzy matching would find them inside other words.
-    if (term.length < 4) return matches;
-    for (const { item } of this.vocabulary.search(term, { limit: 12 })) {
-      if (item === term) continue;
-      const similarity = termSimilarity(term, item);
-      if (similarity >= MIN_TERM_SIMILARITY) matches.set(item, similarity);
+    if (term.length >= 4) {
+      for (const { item } of this.vocabulary.get(term[0] as string)?.search(term, { limit: 12 }) ?? []) {
+        if (item === term) continue;
+        const similarity = termSimilarity(term, item);
+        if (similarity >= MIN_TERM_SIMILARITY) matches.set(item, similarity);
+      }
     }
+    if (this.termMatches.size >= TERM_CACHE_LIMIT) this.termMatches.clear();
+    this.termMatches.set(term, matches);
     return matches;
   }
 }
