@@ -89,7 +89,7 @@ const withWeapon = new RegExp(
 const handsOnThroat = new RegExp(
   String.raw`\b(?:${SUBJECT}\s*(?:has|'s got|s got|has got|got|'s put|has put)|with)\s+(?:his|her|their) hands? (?:round|around|on) (?:her|his|my|their) (?:neck|throat)\b`,
 );
-const violentNow = new RegExp(String.raw`\b${SUBJECT}\s*${BE}${ADVERB}\s+(?:being|getting|gettin|going)\s+(?:violent|physical)\b`);
+const violentNow = new RegExp(String.raw`\b${SUBJECT}\s*${BE}${ADVERB}\s+(?:being|getting|gettin|going|become|becoming)\s+(?:violent|physical)\b`);
 const inDanger = new RegExp(
   String.raw`\b(?:i'?m|i am|we'?re|we are|(?:she|he|they|someone|somebody|my client|the client)\s*(?:is|'s|s|are|'re))\s+in (?:immediate |serious |real )?danger\b`,
 );
