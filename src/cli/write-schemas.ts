@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderJsonSchemas } from '../core/content/json-schemas';
+import { renderJsonSchemas } from '../tooling/json-schemas';
 
 const dir = resolve(process.argv[2] ?? join(process.cwd(), 'schemas'));
 for (const [name, text] of Object.entries(renderJsonSchemas())) {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultContentPaths, loadContentLibrary } from '../../src/core/content/library';
-import { renderJsonSchemas } from '../../src/core/content/json-schemas';
+import { renderJsonSchemas } from '../../src/tooling/json-schemas';
 import { enumeratePaths } from '../../src/core/content/validate';
 import { PROJECT_ROOT } from '../../src/paths';
 import { treeWalkFile } from '../../src/transcripts/treeWalks';

@@ -3,7 +3,7 @@
  * all content, every reference resolves, every citation names a registered
  * section, and every tree is a well-formed walk from its start to outcomes.
  */
-import type { Card, Menu, SourceRef, SourceRegistry, Tree, TreeNode } from './schema';
+import type { Menu, SourceRef, SourceRegistry, Tree, TreeNode } from './schema';
 import type { ContentFault, RawContent } from './load';
 
 export function validateContent(content: RawContent): ContentFault[] {
@@ -220,4 +220,3 @@ export function enumeratePaths(tree: Tree): Array<Array<{ node: string; choice?:
   return paths;
 }
 
-export type { Card };

@@ -1,7 +1,7 @@
 /** JSON Schemas for content files, generated from the zod schemas (one source of truth). */
 import { z } from 'zod';
-import { Card, Menu, SourceRegistry, Tree } from './schema';
-import { TranscriptFile } from '../../transcripts/schema';
+import { Card, Menu, SourceRegistry, Tree } from '../core/content/schema';
+import { TranscriptFile } from '../transcripts/schema';
 
 const files: Record<string, { title: string; schema: z.ZodType }> = {
   'card.schema.json': { title: 'Waypoint guidance card', schema: Card },
