@@ -57,6 +57,9 @@ const COMMAND_WORDS: Record<string, Command> = {
 const GREETINGS = /^(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening)(?: there)?(?: waypoint)?$/;
 
 /** Short typed answers that stand for a Yes / No option. */
+/** For a button whose card or tree no longer exists (content changed since it was shown). */
+const GONE = "That guidance isn't available any more. Here is the menu.";
+
 const AFFIRMATIVE = /^(?:y|yes|yeah|yep|yup|aye|correct)$/;
 const NEGATIVE = /^(?:n|no|nope|nah|not really)$/;
 
@@ -101,11 +104,10 @@ export class Assistant {
 
     // The first message of a conversation is answered as what it is, with a one-line introduction first.
     const intro = session.introduced ? [] : [introReply()];
-    const result = pressed?.success
-      ? this.act(pressed.data, session)
-      : pressed && !text
-        ? { session, replies: [noticeReply(this.library, "Sorry, I didn't recognise that button. Here is the menu.", [])] }
-        : this.route(text, session);
+    let result: TurnResult;
+    if (pressed?.success) result = this.act(pressed.data, session); // 2. a button
+    else if (pressed && !text) result = this.notice(session, "Sorry, I didn't recognise that button. Here is the menu.");
+    else result = this.route(text, session);
     return this.finish(result.session, [...intro, ...result.replies], { introduced: true });
   }
 
@@ -132,12 +134,12 @@ export class Assistant {
         return this.command(action.command, session);
       case 'open': {
         const card = this.library.card(action.card);
-        if (!card) return { session, replies: [noticeReply(this.library, "That guidance isn't available any more. Here is the menu.", [])] };
+        if (!card) return this.notice(session, GONE);
         return { session, replies: [cardReply(this.library, card)] };
       }
       case 'start': {
         const tree = this.library.tree(action.tree);
-        if (!tree) return { session, replies: [noticeReply(this.library, "That walk-through isn't available any more. Here is the menu.", [])] };
+        if (!tree) return this.notice(session, GONE);
         return this.walkTo(tree, startWalk(tree), session);
       }
       case 'choose':
@@ -148,7 +150,7 @@ export class Assistant {
   private chooseOption(treeId: string, nodeId: string, choice: string, session: Session): TurnResult {
     const walk = session.walk;
     const tree = this.library.tree(treeId);
-    if (!tree) return { session, replies: [noticeReply(this.library, "That walk-through isn't available any more. Here is the menu.", [])] };
+    if (!tree) return this.notice(session, GONE);
     if (!walk || walk.tree !== treeId) {
       // A button from a walk that has ended: never apply it; offer to start again.
       return {
@@ -238,6 +240,11 @@ export class Assistant {
     }
     if (verdict.type === 'choices') return { session, replies: [choicesReply(this.library, verdict.hits)] };
     return { session, replies: [fallbackReply(this.library)] };
+  }
+
+  /** A short note with the menu's choices, for buttons that can no longer be honoured. */
+  private notice(session: Session, text: string): TurnResult {
+    return { session, replies: [noticeReply(this.library, text)] };
   }
 
   /** Stamps the session: what the last reply offered (for typed picks) and when. */

@@ -210,7 +210,7 @@ export function emergencyReply(library: ContentLibrary, canResume: boolean): Rep
   };
 }
 
-/** A plain note with a way on, for stale buttons and unknown input. */
-export function noticeReply(library: ContentLibrary, text: string, choices: Choice[] = [MENU]): Reply {
-  return { kind: 'menu', sections: [{ style: 'text', lines: [text] }], choices: choices.length ? choices : menuChoices(library) };
+/** A plain note with a way on (the menu's choices unless others are given), for stale or unknown buttons. */
+export function noticeReply(library: ContentLibrary, text: string, choices?: Choice[]): Reply {
+  return { kind: 'menu', sections: [{ style: 'text', lines: [text] }], choices: choices ?? menuChoices(library) };
 }
