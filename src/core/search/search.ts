@@ -150,15 +150,13 @@ export class GuidanceSearch {
     const byLetter = new Map<string, string[]>();
     for (const term of this.postings.keys()) {
       const letter = term[0] as string;
-      byLetter.set(letter, [...(byLetter.get(letter) ?? []), term]);
+      const words = byLetter.get(letter);
+      if (words) words.push(term);
+      else byLetter.set(letter, [term]);
     }
     for (const [letter, words] of byLetter) {
       this.vocabulary.set(letter, new Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 3 }));
     }
-  }
-
-  get size(): number {
-    return this.docs.length;
   }
 
   /** Ranked hits, best first. */
@@ -182,7 +180,6 @@ export class GuidanceSearch {
       possible += idf * MAX_TERM_WEIGHT;
       for (const [doc, value] of perDoc) scores[doc] = (scores[doc] ?? 0) + idf * value;
     }
-    if (possible === 0) return [];
     const ranked: Array<{ index: number; score: number }> = [];
     scores.forEach((score, index) => {
       if (score > 0) ranked.push({ index, score });
