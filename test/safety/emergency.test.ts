@@ -47,3 +47,19 @@ describe('edge cases', () => {
     expect(assessEmergency('she is unconscious').rule).toBe('medical');
   });
 });
+
+describe('words that only sound alarming', () => {
+  it.each([
+    "she's not responding to my texts",
+    "he's threatening to leave her",
+    "he's going for a job interview",
+    "he's shooting up in his room",
+    "he's kicking off about his benefits",
+  ])('"%s" does not trigger the emergency reply', (message) => {
+    expect(assessEmergency(message).emergency).toBe(false);
+  });
+
+  it.each(["he's waving a knife about", "he's pointing a gun at her"])('"%s" does', (message) => {
+    expect(assessEmergency(message).emergency).toBe(true);
+  });
+});

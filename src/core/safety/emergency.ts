@@ -24,7 +24,7 @@ const VIOLENT_ING = [
   'burning (?:her|him|me|herself|himself)', 'pinning (?:her|him|me)', 'going for (?:her|him|me|them|staff|us)',
   'threatening (?:her|him|me|us|them|staff|people|everyone|to (?:kill|hurt|stab|kick|smash|burn|hit|attack|beat|strangle|slit|set fire))',
   'breaking (?:down )?the door', 'kicking (?:in|down) the door', 'smashing up', 'holding a (?:knife|blade)',
-  '(?:waving|pointing) (?:a|the|his|her) \w+', 'coming at (?:me|her|him|us|them|staff|people)',
+  '(?:waving|pointing) (?:a|the|his|her) \\w+', 'coming at (?:me|her|him|us|them|staff|people)',
   'trying to (?:get in|break in|kick the door|get at (?:me|her|him))', 'pouring petrol', 'setting fire',
 ];
 
@@ -47,7 +47,7 @@ const MEDICAL = [
   /\b(?:is|'s|has|are|'re|have)\s+(?:just\s+)?(?:collapsed|overdosed|od'?d|overdosing|fitting|having a fit|having a seizure)\b/,
   /\b(?:is|'s|are|'re) on fire\b/,
   /\b(?:turning|gone|going|is|'s) blue\b/,
-  /\b(?:isn'?t|is not|not|aren'?t) responding\b/,
+  /\b(?:isn'?t|is not|not|aren'?t) responding\b(?! to)/,
   /\bthere'?s a fire\b/,
 ];
 
