@@ -5,6 +5,7 @@
  */
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 
 /** What the server needs from the bot side; keeps restify apart from botbuilder. */
 export interface MessageEndpoint {
@@ -46,6 +47,24 @@ export function createServer(options: ServerOptions): restify.Server {
   return server;
 }
 
+const Account = z.object({ id: z.string() });
+
+/**
+ * The parts of an activity the adapter and the bot rely on. Anything else is
+ * passed through untouched; checking these here turns what would be a 500
+ * deep in the SDK into a clear 400.
+ */
+const IncomingActivity = z.looseObject({
+  type: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  text: z.string().optional(),
+  from: Account.loose().optional(),
+  recipient: Account.loose().optional(),
+  membersAdded: z.array(Account.loose()).optional(),
+  membersRemoved: z.array(Account.loose()).optional(),
+});
+
 /** Why an incoming activity cannot be processed, or undefined when it can. */
 export function requestFault(req: Request): { status: number; message: string } | undefined {
   if (!req.is('application/json')) return { status: 415, message: 'Send the activity as application/json.' };
@@ -53,16 +72,10 @@ export function requestFault(req: Request): { status: number; message: string } 
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { status: 400, message: 'The body must be an activity object.' };
   }
-  const activity = body as Record<string, unknown>;
-  if (typeof activity.type !== 'string' || activity.type.length === 0) {
-    return { status: 400, message: 'The activity has no type.' };
-  }
-  const conversation = activity.conversation as Record<string, unknown> | undefined;
-  if (typeof conversation?.id !== 'string' || conversation.id.length === 0) {
-    return { status: 400, message: 'The activity has no conversation id.' };
-  }
-  if (activity.text !== undefined && typeof activity.text !== 'string') {
-    return { status: 400, message: 'The activity text must be a string.' };
+  const parsed = IncomingActivity.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { status: 400, message: `Invalid activity at ${issue?.path.join('.') || 'the top level'}: ${issue?.message}` };
   }
   return undefined;
 }

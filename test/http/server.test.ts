@@ -103,6 +103,11 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
 });
 
 describe('malformed requests get a 4xx, never a crash', () => {
+  it('says what is wrong', async () => {
+    const { body } = await post(JSON.stringify(activity({ conversation: {} })));
+    expect(JSON.parse(body).error).toMatch(/^Invalid activity at conversation\.id:/);
+  });
+
   it.each([
     ['malformed JSON', '{"type": "message", ', 'application/json', 400],
     ['a wrong content type', 'type=message', 'application/x-www-form-urlencoded', 415],
@@ -111,6 +116,9 @@ describe('malformed requests get a 4xx, never a crash', () => {
     ['an activity without a type', JSON.stringify({ conversation: { id: 'x' } }), 'application/json', 400],
     ['an activity without a conversation id', JSON.stringify({ type: 'message', text: 'hi' }), 'application/json', 400],
     ['text that is not a string', JSON.stringify(activity({ text: { evil: true } })), 'application/json', 400],
+    ['an activity without a channelId', JSON.stringify(activity({ channelId: undefined })), 'application/json', 400],
+    ['membersAdded that is not a list', JSON.stringify(activity({ type: 'conversationUpdate', membersAdded: 'everyone' })), 'application/json', 400],
+    ['membersAdded with a null member', JSON.stringify(activity({ type: 'conversationUpdate', membersAdded: [null] })), 'application/json', 400],
     ['a body over the size limit', JSON.stringify(activity({ text: 'x'.repeat(400_000) })), 'application/json', 413],
   ])('%s', async (_name, body, contentType, status) => {
     expect((await post(body, contentType)).status).toBe(status);

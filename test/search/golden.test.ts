@@ -88,3 +88,10 @@ describe('search mechanics', () => {
     expect(search.search('marac', 1)[0]?.id).toBe('marac');
   });
 });
+
+describe('hostile input', () => {
+  it('searches only the start of a very long message, so the work per turn stays bounded', () => {
+    expect(search.search(`what is marac ${'blah '.repeat(20_000)}`, 1)[0]?.id).toBe('marac');
+    expect(search.search(`${'blah '.repeat(300)} what is marac`, 1)).toEqual([]);
+  });
+});

@@ -71,6 +71,9 @@ export interface SearchTuning {
 
 export const DEFAULT_TUNING: SearchTuning = { answer: 0.35, margin: 0.04, offer: 0.25, choiceSpread: 0.12 };
 
+/** Only the start of a very long message is searched: a question fits easily, and a turn's work stays bounded. */
+const MAX_QUERY_CHARS = 1000;
+
 /** How many query terms' matches are remembered; unbounded input must not grow memory without limit. */
 const TERM_CACHE_LIMIT = 10_000;
 
@@ -161,7 +164,7 @@ export class GuidanceSearch {
 
   /** Ranked hits, best first. */
   search(query: string, limit = 10): SearchHit[] {
-    const queryTerms = [...new Set(terms(query))];
+    const queryTerms = [...new Set(terms(query.slice(0, MAX_QUERY_CHARS)))];
     if (queryTerms.length === 0) return [];
     const n = this.docs.length;
     const scores = new Float64Array(n);
