@@ -91,7 +91,7 @@ describe('search mechanics', () => {
 
 describe('hostile input', () => {
   it('searches only the start of a very long message, so the work per turn stays bounded', () => {
-    expect(search.search(`what is marac ${'blah '.repeat(20_000)}`, 1)[0]?.id).toBe('marac');
-    expect(search.search(`${'blah '.repeat(300)} what is marac`, 1)).toEqual([]);
+    expect(search.search(`what is marac ${'zzzz '.repeat(20_000)}`, 1)[0]?.id).toBe('marac');
+    expect(search.search(`${'zzzz '.repeat(300)} what is marac`, 1)).toEqual([]);
   });
 });
