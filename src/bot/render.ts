@@ -18,7 +18,7 @@ export interface GuidanceChannelData {
   ids?: string[];
   choices: Array<{ label: string; value: unknown }>;
   /** `document` is the registry id, `section` the heading as printed; the ids and short title come too. */
-  source?: { document: string; section: string; documentTitle: string; sectionId: string };
+  source?: { document: string; section: string; documentTitle: string; sectionId: string; date?: string; paragraphs?: string };
 }
 
 export function guidanceOf(reply: Reply): GuidanceChannelData {
@@ -29,8 +29,10 @@ export function guidanceOf(reply: Reply): GuidanceChannelData {
   if (reply.alternatives) data.alternatives = reply.alternatives;
   if (reply.ids) data.ids = reply.ids;
   if (reply.source) {
-    const { document, section, documentTitle, sectionTitle } = reply.source;
+    const { document, section, documentTitle, sectionTitle, documentDate, paragraphs } = reply.source;
     data.source = { document, section: sectionTitle, documentTitle, sectionId: section };
+    if (documentDate) data.source.date = documentDate;
+    if (paragraphs) data.source.paragraphs = paragraphs;
   }
   return data;
 }

@@ -1,6 +1,6 @@
 /** JSON Schemas for content files, generated from the zod schemas (one source of truth). */
 import { z } from 'zod';
-import { Card, Menu, SourceRegistry, Tree } from '../core/content/schema';
+import { Card, LocalServices, Menu, SourceRegistry, Tree } from '../core/content/schema';
 import { TranscriptFile } from '../transcripts/schema';
 
 const files: Record<string, { title: string; schema: z.ZodType }> = {
@@ -8,6 +8,7 @@ const files: Record<string, { title: string; schema: z.ZodType }> = {
   'tree.schema.json': { title: 'Waypoint decision tree', schema: Tree },
   'sources.schema.json': { title: 'Waypoint source registry', schema: SourceRegistry },
   'menu.schema.json': { title: 'Waypoint menu', schema: Menu },
+  'local-services.schema.json': { title: 'Waypoint local services (per organisation)', schema: LocalServices },
   'transcript.schema.json': { title: 'Waypoint conversation tests', schema: TranscriptFile },
 };
 

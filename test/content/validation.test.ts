@@ -76,6 +76,10 @@ describe('graph and reference faults', () => {
     ['an id used twice across content', CARD, (t: string) => t.replace('id: a-card', 'id: small-tree'), 'id "small-tree" is already used by'],
     ['an id that does not match its file name', 'content/cards/danger.yaml', (t: string) => t.replace('id: danger', 'id: danger-now'), 'id "danger-now" must match the file name'],
     ['a menu item that does not exist', 'content/menu.yaml', (t: string) => t.replace('target: a-card', 'target: b-card'), 'content/menu.yaml at items[1].target: "b-card" is not a card or tree id'],
+    ['a citation of a section that carries no guidance', 'content/sources.yaml', (t: string) => t.replace('{ id: part-one, title: Part one }', '{ id: part-one, title: Part one, kind: acknowledgements }'), 'at source.section: "part-one" is marked acknowledgements'],
+    ['cited paragraphs outside the section', CARD, (t: string) => t.replace('section: part-one }', 'section: part-two, paragraphs: "9-12" }'), 'at source.paragraphs: paragraphs 9-12 are not in section "part-two" (paragraphs 3-8)'],
+    ['an unknown local service', CARD, (t: string) => `${t}localServices: [fortune-teller]\n`, 'content/cards/a-card.yaml at localServices[0]:'],
+    ['a local services file with an unknown service', 'config/local-services.yaml', (t: string) => t.replace('duty-manager:', 'night-porter:'), 'config/local-services.yaml at services: Unrecognized key: "night-porter"'],
     ['a section parent that does not exist', 'content/sources.yaml', (t: string) => t.replace('parent: part-one', 'parent: part-zero'), 'content/sources.yaml at documents[0].sections[1].parent: "part-zero" is not a section of test-doc'],
   ])('%s', (_name, file, edit, message) => {
     expect(faultsAfter(file, edit).join('\n')).toContain(message);

@@ -3,7 +3,7 @@
  * Built once at start-up; immutable afterwards.
  */
 import { defaultContentPaths, formatFault, loadRawContent, type ContentFault, type ContentPaths } from './load';
-import type { Card, Menu, SourceDocument, SourceRef, Tree } from './schema';
+import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, SourceDocument, SourceRef, Tree } from './schema';
 import { validateContent } from './validate';
 
 export class ContentError extends Error {
@@ -21,6 +21,9 @@ export interface Citation {
   documentTitle: string;
   /** The section's heading, as the document prints it. */
   sectionTitle: string;
+  /** The document's date as printed, or undefined when it carries none. */
+  documentDate?: string;
+  paragraphs?: string;
 }
 
 export class ContentLibrary {
@@ -28,7 +31,13 @@ export class ContentLibrary {
   readonly trees: ReadonlyMap<string, Tree>;
   private readonly documents: ReadonlyMap<string, SourceDocument>;
 
-  constructor(cards: Card[], trees: Tree[], documents: SourceDocument[], readonly menu: Menu) {
+  constructor(
+    cards: Card[],
+    trees: Tree[],
+    documents: SourceDocument[],
+    readonly menu: Menu,
+    readonly local: LocalServices,
+  ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
     this.documents = new Map(documents.map((d) => [d.id, d]));
@@ -53,13 +62,20 @@ export class ContentLibrary {
 
   cite(ref: SourceRef): Citation {
     const doc = this.documents.get(ref.document);
-    const section = doc?.sections.find((s) => s.id === ref.section);
     return {
       document: ref.document,
       section: ref.section,
       documentTitle: doc?.shortTitle ?? ref.document,
-      sectionTitle: section?.title ?? ref.section,
+      sectionTitle: doc ? sectionHeading(doc, ref.section) : ref.section,
+      documentDate: doc?.date,
+      paragraphs: ref.paragraphs,
     };
+  }
+
+  /** A local service only if the organisation has filled in at least its name or a way to reach it. */
+  localService(key: LocalServiceKey): LocalService | undefined {
+    const service = this.local.services[key];
+    return service && (service.name || service.phone || service.email) ? service : undefined;
   }
 
   get emergencyCard(): Card {
@@ -71,16 +87,30 @@ export class ContentLibrary {
   }
 }
 
+/**
+ * A section's heading as replies show it. Where the document repeats a
+ * heading ("Gaps in Practice" under several parts), the parent's heading is
+ * shown too, so the citation says which one.
+ */
+export function sectionHeading(doc: SourceDocument, sectionId: string): string {
+  const section = doc.sections.find((s) => s.id === sectionId);
+  if (!section) return sectionId;
+  const repeated = doc.sections.filter((s) => s.title.toLowerCase() === section.title.toLowerCase()).length > 1;
+  const parent = repeated && section.parent ? doc.sections.find((s) => s.id === section.parent) : undefined;
+  return parent ? `${parent.title} › ${section.title}` : section.title;
+}
+
 /** Loads and validates all content; throws a ContentError listing every fault. */
 export function loadContentLibrary(paths: ContentPaths): ContentLibrary {
   const { content, faults } = loadRawContent(paths);
   faults.push(...validateContent(content));
-  if (faults.length > 0 || !content.sources || !content.menu) throw new ContentError(faults);
+  if (faults.length > 0 || !content.sources || !content.menu || !content.localServices) throw new ContentError(faults);
   return new ContentLibrary(
     content.cards.map((c) => c.card),
     content.trees.map((t) => t.tree),
     content.sources.documents,
     content.menu,
+    content.localServices,
   );
 }
 

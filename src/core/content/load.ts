@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { Card, Menu, SourceRegistry, Tree } from './schema';
+import { Card, LocalServices, Menu, SourceRegistry, Tree } from './schema';
 
 /** Where content lives, relative to the project root. */
 export interface ContentPaths {
@@ -17,6 +17,8 @@ export interface ContentPaths {
   treesDir: string;
   sourcesFile: string;
   menuFile: string;
+  /** The organisation's local services: configuration, validated with the content. */
+  localServicesFile: string;
 }
 
 export function defaultContentPaths(root: string): ContentPaths {
@@ -26,6 +28,7 @@ export function defaultContentPaths(root: string): ContentPaths {
     treesDir: join(root, 'dialogs', 'trees'),
     sourcesFile: join(root, 'content', 'sources.yaml'),
     menuFile: join(root, 'content', 'menu.yaml'),
+    localServicesFile: join(root, 'config', 'local-services.yaml'),
   };
 }
 
@@ -47,6 +50,7 @@ export interface RawContent {
   trees: Array<{ file: string; tree: Tree }>;
   sources?: SourceRegistry;
   menu?: Menu;
+  localServices?: LocalServices;
 }
 
 export function loadRawContent(paths: ContentPaths): { content: RawContent; faults: ContentFault[] } {
@@ -63,7 +67,8 @@ export function loadRawContent(paths: ContentPaths): { content: RawContent; faul
   });
   const sources = read(paths.sourcesFile, SourceRegistry);
   const menu = read(paths.menuFile, Menu);
-  return { content: { cards, trees, sources, menu }, faults };
+  const localServices = read(paths.localServicesFile, LocalServices);
+  return { content: { cards, trees, sources, menu, localServices }, faults };
 }
 
 function yamlFiles(dir: string, root: string, faults: ContentFault[]): string[] {

@@ -18,11 +18,29 @@ const Text = z.string().trim().min(1, 'must not be empty');
 
 export const Audience = z.enum(['worker', 'trainee', 'supervisor']);
 
+/** A range ("120-134") or a single number (57), kept as text. */
+const Range = z.union([
+  z.number().int().positive().transform(String),
+  z.string().regex(/^\d+(?:-\d+)?$/, 'must be a number or a range like 12-40'),
+]);
+
 /** A citation: which registered document, and which of its sections. */
 export const SourceRef = z
   .object({
     document: Id.describe('A document id from content/sources.yaml'),
     section: Id.describe('The id of one of that document\'s sections in content/sources.yaml; replies show its heading'),
+    paragraphs: Range.optional().describe('The document\'s own paragraph numbers, where it numbers them'),
+  })
+  .strict();
+
+/**
+ * What has changed since the source was written, kept apart from what the
+ * source says. Only well-established changes; leave it out when unsure.
+ */
+export const CurrencyNote = z
+  .object({
+    since: Text.describe('When the change took effect, e.g. "July 2021"'),
+    text: Text.describe('What changed, in one or two sentences'),
   })
   .strict();
 
@@ -44,6 +62,15 @@ export const Contact = z
   })
   .strict();
 
+/** The local services an organisation can configure (config/local-services.yaml). */
+export const LocalServiceKey = z.enum([
+  'domestic-abuse-service',
+  'marac-coordinator',
+  'idva-service',
+  'perpetrator-service',
+  'duty-manager',
+]);
+
 export const Card = z
   .object({
     id: Id,
@@ -54,6 +81,12 @@ export const Card = z
     trySaying: z.array(Text).default([]).describe('Suggested phrasings, written afresh in the spirit of the guidance'),
     nextSteps: z.array(Text).default([]),
     contacts: z.array(Contact).default([]),
+    localServices: z
+      .array(LocalServiceKey)
+      .default([])
+      .describe('Local services (configured per organisation) this card points the worker to'),
+    appliesIn: Text.optional().describe('Where the law or duty the card states applies, e.g. "England"'),
+    currency: z.array(CurrencyNote).default([]),
     related: z.array(Id).default([]).describe('Ids of related cards or trees'),
     search: SearchAids.default({ questions: [], synonyms: [] }),
     source: SourceRef,
@@ -112,11 +145,17 @@ export const Tree = z
   })
   .strict();
 
+/** Sections that carry no guidance: coverage leaves them out. */
+export const SectionKind = z.enum(['substantive', 'contents', 'acknowledgements', 'references', 'front-matter']);
+
 export const SourceSection = z
   .object({
     id: Id.describe('How content cites this section'),
     title: Text.describe('The heading exactly as the document prints it'),
     parent: Id.optional().describe('The id of the section this one sits under'),
+    lines: Range.optional().describe('Where the section is in the seed file'),
+    paragraphs: Range.optional().describe('The document\'s own paragraph numbers in this section'),
+    kind: SectionKind.default('substantive'),
   })
   .strict();
 
@@ -135,6 +174,35 @@ export const SourceDocument = z
 
 export const SourceRegistry = z.object({ documents: z.array(SourceDocument).min(1) }).strict();
 
+/** One local service as an organisation fills it in; empty fields mean "not set up yet". */
+export const LocalService = z
+  .object({
+    name: z.string().default(''),
+    phone: z.string().default(''),
+    email: z.string().default(''),
+    hours: z.string().default(''),
+    notes: z.string().default(''),
+  })
+  .strict();
+
+export const LocalServices = z
+  .object({
+    services: z.partialRecord(LocalServiceKey, LocalService).default({}),
+    thresholds: z
+      .object({
+        maracPotentialEscalation: z
+          .number()
+          .int()
+          .positive()
+          .nullable()
+          .default(null)
+          .describe('Incidents within 12 months that make a case a MARAC "potential escalation" referral, as your MARAC sets it'),
+      })
+      .strict()
+      .default({ maracPotentialEscalation: null }),
+  })
+  .strict();
+
 export const MenuItem = z
   .object({
     label: Text,
@@ -151,6 +219,9 @@ export const Menu = z
   .strict();
 
 export type Audience = z.infer<typeof Audience>;
+export type LocalServiceKey = z.infer<typeof LocalServiceKey>;
+export type CurrencyNote = z.infer<typeof CurrencyNote>;
+export type SectionKind = z.infer<typeof SectionKind>;
 export type SourceRef = z.infer<typeof SourceRef>;
 export type Contact = z.infer<typeof Contact>;
 export type Card = z.infer<typeof Card>;
@@ -160,6 +231,9 @@ export type QuestionNode = z.infer<typeof QuestionNode>;
 export type AdviceNode = z.infer<typeof AdviceNode>;
 export type OutcomeNode = z.infer<typeof OutcomeNode>;
 export type Tree = z.infer<typeof Tree>;
+export type SourceSection = z.infer<typeof SourceSection>;
 export type SourceDocument = z.infer<typeof SourceDocument>;
 export type SourceRegistry = z.infer<typeof SourceRegistry>;
 export type Menu = z.infer<typeof Menu>;
+export type LocalService = z.infer<typeof LocalService>;
+export type LocalServices = z.infer<typeof LocalServices>;

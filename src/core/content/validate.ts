@@ -3,7 +3,7 @@
  * all content, every reference resolves, every citation names a registered
  * section, and every tree is a well-formed walk from its start to outcomes.
  */
-import type { Menu, SourceRef, SourceRegistry, Tree, TreeNode } from './schema';
+import type { Menu, SourceRef, SourceRegistry, SourceSection, Tree, TreeNode } from './schema';
 import type { ContentFault, RawContent } from './load';
 
 export function validateContent(content: RawContent): ContentFault[] {
@@ -74,21 +74,41 @@ function validateMenu(menu: Menu, known: (id: string) => boolean, cardIds: Set<s
 }
 
 function citationChecker(sources: SourceRegistry | undefined) {
-  const sections = new Map<string, Set<string>>();
-  for (const doc of sources?.documents ?? []) sections.set(doc.id, new Set(doc.sections.map((s) => s.id)));
+  const sections = new Map<string, Map<string, SourceSection>>();
+  for (const doc of sources?.documents ?? []) sections.set(doc.id, new Map(doc.sections.map((s) => [s.id, s])));
   return (ref: SourceRef, file: string, path: string, faults: ContentFault[]) => {
     if (!sources) return; // the registry's own faults are already reported
     const known = sections.get(ref.document);
+    const section = known?.get(ref.section);
     if (!known) {
       faults.push({ file, path: `${path}.document`, message: `"${ref.document}" is not a document in content/sources.yaml` });
-    } else if (!known.has(ref.section)) {
+    } else if (!section) {
       faults.push({
         file,
         path: `${path}.section`,
         message: `"${ref.section}" is not a registered section of ${ref.document} (see content/sources.yaml)`,
       });
+    } else if (section.kind !== 'substantive') {
+      faults.push({ file, path: `${path}.section`, message: `"${ref.section}" is marked ${section.kind}: cite the section that carries the guidance` });
+    } else if (ref.paragraphs && section.paragraphs && !rangeWithin(ref.paragraphs, section.paragraphs)) {
+      faults.push({
+        file,
+        path: `${path}.paragraphs`,
+        message: `paragraphs ${ref.paragraphs} are not in section "${ref.section}" (paragraphs ${section.paragraphs})`,
+      });
     }
   };
+}
+
+function bounds(range: string): [number, number] {
+  const [from, to] = range.split('-').map(Number) as [number, number | undefined];
+  return [from, to ?? from];
+}
+
+function rangeWithin(inner: string, outer: string): boolean {
+  const [a, b] = bounds(inner);
+  const [c, d] = bounds(outer);
+  return a >= c && b <= d && a <= b;
 }
 
 /** The registry's own integrity: unique document and section ids, parents that exist. */

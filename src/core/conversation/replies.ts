@@ -4,7 +4,7 @@
  * short because workers read it on a phone mid-shift.
  */
 import type { ContentLibrary } from '../content/library';
-import type { Card, Contact, Tree } from '../content/schema';
+import type { Card, Contact, LocalServiceKey, Tree } from '../content/schema';
 import type { SearchHit } from '../search/search';
 import { currentNode, optionsAt, type TreeWalk } from '../trees/engine';
 import type { Choice, Reply, ReplySection } from './types';
@@ -96,14 +96,42 @@ function contactLine(contact: Contact): string {
   return `${contact.name}: ${contact.number} (${contact.hours}), for ${contact.for}`;
 }
 
-function cardSections(card: Card): ReplySection[] {
+/** How replies name each local service. */
+const LOCAL_SERVICE_NAMES: Record<LocalServiceKey, string> = {
+  'domestic-abuse-service': 'Local domestic abuse service',
+  'marac-coordinator': 'MARAC coordinator',
+  'idva-service': 'IDVA service',
+  'perpetrator-service': 'Perpetrator service',
+  'duty-manager': 'Duty manager',
+};
+
+/** A configured local service's details, or an honest "not set up" (never an invented contact). */
+function localServiceLine(library: ContentLibrary, key: LocalServiceKey): string {
+  const service = library.localService(key);
+  if (!service) return `${LOCAL_SERVICE_NAMES[key]}: not set up for your organisation yet. Ask your manager.`;
+  const details = [service.name, service.phone, service.email, service.hours && `(${service.hours})`, service.notes].filter(Boolean);
+  return `${LOCAL_SERVICE_NAMES[key]}: ${details.join(', ')}`;
+}
+
+function cardSections(library: ContentLibrary, card: Card): ReplySection[] {
   const sections: ReplySection[] = [
     { style: 'text', lines: [card.summary] },
     { style: 'bullets', lines: card.keyPoints },
   ];
+  if (card.appliesIn) sections.push({ style: 'text', lines: [`Applies in ${card.appliesIn}.`] });
   if (card.contacts.length > 0) sections.push({ heading: 'Numbers', style: 'bullets', lines: card.contacts.map(contactLine) });
   if (card.trySaying.length > 0) sections.push({ heading: 'Try saying', style: 'quotes', lines: card.trySaying });
   if (card.nextSteps.length > 0) sections.push({ heading: 'Next steps', style: 'bullets', lines: card.nextSteps });
+  if (card.localServices.length > 0) {
+    sections.push({ heading: 'Your local contacts', style: 'bullets', lines: card.localServices.map((key) => localServiceLine(library, key)) });
+  }
+  if (card.currency.length > 0) {
+    sections.push({
+      heading: 'What has changed since the source was written',
+      style: 'bullets',
+      lines: card.currency.map((note) => `Since ${note.since}: ${note.text}`),
+    });
+  }
   return sections;
 }
 
@@ -116,7 +144,7 @@ export function cardReply(library: ContentLibrary, card: Card, nextBest: string[
     kind: 'card',
     id: card.id,
     title: card.title,
-    sections: cardSections(card),
+    sections: cardSections(library, card),
     choices: alternatives.map((id) => choiceFor(library, id)),
     alternatives,
     source: library.cite(card.source),
