@@ -29,18 +29,18 @@ export interface Citation {
 export class ContentLibrary {
   readonly cards: ReadonlyMap<string, Card>;
   readonly trees: ReadonlyMap<string, Tree>;
-  private readonly documents: ReadonlyMap<string, SourceDocument>;
+  private readonly documentsById: ReadonlyMap<string, SourceDocument>;
 
   constructor(
     cards: Card[],
     trees: Tree[],
-    documents: SourceDocument[],
+    readonly documents: readonly SourceDocument[],
     readonly menu: Menu,
     readonly local: LocalServices,
   ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
-    this.documents = new Map(documents.map((d) => [d.id, d]));
+    this.documentsById = new Map(documents.map((d) => [d.id, d]));
   }
 
   card(id: string): Card | undefined {
@@ -57,11 +57,11 @@ export class ContentLibrary {
   }
 
   document(id: string): SourceDocument | undefined {
-    return this.documents.get(id);
+    return this.documentsById.get(id);
   }
 
   cite(ref: SourceRef): Citation {
-    const doc = this.documents.get(ref.document);
+    const doc = this.documentsById.get(ref.document);
     return {
       document: ref.document,
       section: ref.section,
