@@ -30,7 +30,7 @@ describe('content:check', () => {
   it('passes the real content', async () => {
     const { code, out } = await check(PROJECT_ROOT);
     expect(code).toBe(0);
-    expect(out).toMatch(/Content OK: \d+ cards, 4 trees/);
+    expect(out).toMatch(/Content OK: \d+ cards, \d+ trees/);
   });
 
   it('fails broken content with a message naming the file and path', async () => {

@@ -26,6 +26,25 @@ const REQUIRED_CARDS = `definition-of-domestic-abuse gendered-nature-of-abuse fr
   respect-phoneline`.split(/\s+/);
 const REQUIRED_TREES = ['humouring-or-collusion', 'challenge-abusive-behaviour', 'third-party-report', 'couples-housing'];
 
+/** The whole corpus (issue 3): cards from all five documents and five more trees. */
+const CORPUS_CARDS = `coercive-control economic-abuse tech-abuse stalking-and-harassment honour-based-abuse forced-marriage fgm
+  adolescent-to-parent-violence children-as-victims support-for-children operation-encompass clares-law protection-orders
+  mappa perpetrator-panels domestic-homicide-reviews dash-risk-checklist marac-referral-criteria idva priority-need
+  safe-accommodation-duty whole-housing-approach rehousing-the-perpetrator joint-tenancy prison-release-housing
+  migrant-victims-nrpf post-separation-risk responding-to-disclosure retelling-the-story commissioning-perpetrator-response
+  daha-accreditation staff-wellbeing lgbt-victims male-victims older-victims disabled-victims perpetrator-tactics
+  impact-on-victims pets-and-leaving refuge-access multi-agency-working`.split(/\s+/);
+const CORPUS_TREES = ['marac-referral', 'survivor-always-with-perpetrator', 'sharing-information', 'perpetrator-rehousing', 'disclosure-first-response'];
+
+/** Later changes every corpus must note where they bear on a card: when, and words the note must use. */
+const CURRENCY_NOTES: Array<[string, RegExp]> = [
+  ['April 2021', /Domestic Abuse Act 2021/],
+  ['July 2021', /priority need/],
+  ['2022', /DARA/],
+  ['November 2024', /Domestic Abuse Protection (Notices|Orders)/],
+  ['2024', /Migrant Victims of Domestic Abuse Concession/],
+];
+
 /** The national helplines exactly as seed 000 ("Who else can help?") gives them. */
 const SEED_HELPLINES = [
   { number: '0808 2000 247', hours: '24/7' },
@@ -48,6 +67,19 @@ describe('the guidance corpus', () => {
   it('has every required card and tree', () => {
     for (const id of REQUIRED_CARDS) expect(library.card(id), `card ${id}`).toBeDefined();
     for (const id of REQUIRED_TREES) expect(library.tree(id), `tree ${id}`).toBeDefined();
+  });
+
+  it('has at least 150 cards, including every card and tree the whole corpus needs', () => {
+    expect(library.cards.size).toBeGreaterThanOrEqual(150);
+    for (const id of CORPUS_CARDS) expect(library.card(id), `card ${id}`).toBeDefined();
+    for (const id of CORPUS_TREES) expect(library.tree(id), `tree ${id}`).toBeDefined();
+  });
+
+  it('notes each well-established later change, apart from what the source says', () => {
+    const notes = [...library.cards.values()].flatMap((card) => card.currency);
+    for (const [since, words] of CURRENCY_NOTES) {
+      expect(notes.some((note) => note.since === since && words.test(note.text)), `${since}: ${words}`).toBe(true);
+    }
   });
 
   it('cites a registered document and section on every card and every tree step', () => {

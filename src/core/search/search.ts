@@ -41,6 +41,9 @@ export const FIELD_WEIGHTS = {
   treeSteps: 0.6,
 } as const;
 
+/** How much a focused title (most of its words matched) adds to a hit's confidence. */
+const TITLE_FOCUS = 0.1;
+
 /** How much a term's appearances in further fields add to its best field's weight. */
 const ALSO_IN_OTHER_FIELDS = 0.15;
 
@@ -69,7 +72,7 @@ export interface SearchTuning {
   choiceSpread: number;
 }
 
-export const DEFAULT_TUNING: SearchTuning = { answer: 0.35, margin: 0.04, offer: 0.25, choiceSpread: 0.12 };
+export const DEFAULT_TUNING: SearchTuning = { answer: 0.37, margin: 0.04, offer: 0.32, choiceSpread: 0.12 };
 
 /** Only the start of a very long message is searched: a question fits easily, and a turn's work stays bounded. */
 const MAX_QUERY_CHARS = 1000;
@@ -126,6 +129,8 @@ export class GuidanceSearch {
   private readonly postings = new Map<string, Map<number, number>>();
   /** The vocabulary for fuzzy matching, split by first letter (a match must share it; see termSimilarity). */
   private readonly vocabulary = new Map<string, Fuse<string>>();
+  /** Each document's title terms, for the title-focus bonus. */
+  private readonly titleTerms: Array<Set<string>>;
   /** Query term -> matched vocabulary terms. The vocabulary never changes, so this only ever grows, up to a cap. */
   private readonly termMatches = new Map<string, Map<string, number>>();
 
@@ -134,6 +139,7 @@ export class GuidanceSearch {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     this.docs = documents;
+    this.titleTerms = documents.map((doc) => new Set(terms(doc.title)));
     documents.forEach((doc, index) => {
       // Per term: its weight in each field it appears in (once per field).
       const fieldWeights = new Map<string, number[]>();
@@ -169,8 +175,10 @@ export class GuidanceSearch {
     const n = this.docs.length;
     const scores = new Float64Array(n);
     let possible = 0;
+    const matchedVocabulary = new Set<string>();
     for (const term of queryTerms) {
       const matches = this.matchTerm(term);
+      for (const vocabTerm of matches.keys()) matchedVocabulary.add(vocabTerm);
       // Per document: the best weight x similarity among the matched vocabulary terms.
       const perDoc = new Map<number, number>();
       for (const [vocabTerm, similarity] of matches) {
@@ -185,12 +193,12 @@ export class GuidanceSearch {
     }
     const ranked: Array<{ index: number; score: number }> = [];
     scores.forEach((score, index) => {
-      if (score > 0) ranked.push({ index, score });
+      if (score > 0) ranked.push({ index, score: score / possible + TITLE_FOCUS * this.titleCoverage(index, matchedVocabulary) });
     });
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
     return ranked.slice(0, limit).map(({ index, score }) => {
       const doc = this.docs[index] as SearchDocument;
-      return { id: doc.id, kind: doc.kind, title: doc.title, confidence: score / possible };
+      return { id: doc.id, kind: doc.kind, title: doc.title, confidence: score };
     });
   }
 
@@ -208,6 +216,15 @@ export class GuidanceSearch {
     // never present a weak match as the answer.
     const close = hits.filter((h) => best.confidence - h.confidence <= this.tuning.choiceSpread).slice(0, 3);
     return { type: 'choices', hits: close };
+  }
+
+  /** The share of a document's title terms that the query matched: "MARAC" is more about MARAC than "What a good MARAC looks like". */
+  private titleCoverage(index: number, matched: Set<string>): number {
+    const title = this.titleTerms[index] as Set<string>;
+    if (title.size === 0) return 0;
+    let hits = 0;
+    for (const term of title) if (matched.has(term)) hits += 1;
+    return hits / title.size;
   }
 
   private areRelated(a: string, b: string): boolean {
@@ -262,6 +279,8 @@ export function termSimilarity(a: string, b: string): number {
   const edit = 1 - distance(a, b) / longest;
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1;
-  const shared = prefix >= 5 || (prefix >= 4 && prefix === Math.min(a.length, b.length)) ? 0.75 + (0.2 * prefix) / longest : 0;
-  return Math.max(edit, shared);
+  const shared = prefix >= 5 ? 0.75 + (0.2 * prefix) / longest : 0;
+  // In short words one letter is a different word ("mode"/"made"), so they must match more closely.
+  const editFloor = longest <= 5 ? 0.8 : 0;
+  return Math.max(edit >= editFloor ? edit : 0, shared);
 }
