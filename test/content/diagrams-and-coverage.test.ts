@@ -56,6 +56,12 @@ describe('coverage', () => {
     expect(report.meetsBar).toBe(false);
   });
 
+  it('counts the sections a card also draws on', () => {
+    const report = documentCoverage(doc, [{ by: 'x', ref: { document: 'test-doc', section: 'part-one', also: ['part-three'] } }]);
+    expect(report.sections.find((s) => s.id === 'part-three')?.citedBy).toEqual(['x']);
+    expect(report.covered).toBe(2);
+  });
+
   it('counts a parent as covered through its sub-sections', () => {
     const report = documentCoverage(doc, [{ by: 'x', ref: { document: 'test-doc', section: 'part-two' } }]);
     expect(report.sections.find((s) => s.id === 'part-one')).toMatchObject({ citedBy: [], covered: true });

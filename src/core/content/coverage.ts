@@ -1,6 +1,7 @@
 /**
  * How much of each source document the content cites. A section counts as
- * covered when a card or tree node cites it or one of its sub-sections.
+ * covered when a card or tree node cites it (as its main section or among the
+ * sections it also draws on) or cites one of its sub-sections.
  * Sections marked as contents, acknowledgements, references or front matter
  * carry no guidance and are left out of the count.
  */
@@ -46,7 +47,7 @@ export function documentCoverage(doc: SourceDocument, citations: Array<{ by: str
   const citedBy = new Map<string, string[]>();
   for (const { by, ref } of citations) {
     if (ref.document !== doc.id) continue;
-    citedBy.set(ref.section, [...(citedBy.get(ref.section) ?? []), by]);
+    for (const section of [ref.section, ...(ref.also ?? [])]) citedBy.set(section, [...(citedBy.get(section) ?? []), by]);
   }
   const children = new Map<string, string[]>();
   for (const section of doc.sections) {

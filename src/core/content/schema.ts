@@ -30,6 +30,10 @@ export const SourceRef = z
     document: Id.describe('A document id from content/sources.yaml'),
     section: Id.describe('The id of one of that document\'s sections in content/sources.yaml; replies show its heading'),
     paragraphs: Range.optional().describe('The document\'s own paragraph numbers, where it numbers them'),
+    also: z
+      .array(Id)
+      .optional()
+      .describe('Other sections of the same document this item also draws on (replies cite the main section)'),
   })
   .strict();
 

@@ -97,6 +97,16 @@ function citationChecker(sources: SourceRegistry | undefined) {
         message: `paragraphs ${ref.paragraphs} are not in section "${ref.section}" (paragraphs ${section.paragraphs})`,
       });
     }
+    (ref.also ?? []).forEach((id, i) => {
+      const other = known?.get(id);
+      if (known && !other) {
+        faults.push({ file, path: `${path}.also[${i}]`, message: `"${id}" is not a registered section of ${ref.document}` });
+      } else if (other && other.kind !== 'substantive') {
+        faults.push({ file, path: `${path}.also[${i}]`, message: `"${id}" is marked ${other.kind}: cite the section that carries the guidance` });
+      } else if (id === ref.section) {
+        faults.push({ file, path: `${path}.also[${i}]`, message: `"${id}" is already the main section` });
+      }
+    });
   };
 }
 
