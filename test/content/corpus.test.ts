@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultContentPaths, loadContentLibrary } from '../../src/core/content/library';
 import { renderJsonSchemas } from '../../src/tooling/json-schemas';
+import { coverageReport } from '../../src/core/content/coverage';
 import { enumeratePaths } from '../../src/core/content/validate';
 import { PROJECT_ROOT } from '../../src/paths';
 import { treeWalkFile } from '../../src/transcripts/treeWalks';
@@ -73,6 +74,13 @@ describe('the guidance corpus', () => {
     expect(library.cards.size).toBeGreaterThanOrEqual(150);
     for (const id of CORPUS_CARDS) expect(library.card(id), `card ${id}`).toBeDefined();
     for (const id of CORPUS_TREES) expect(library.tree(id), `tree ${id}`).toBeDefined();
+  });
+
+  it('cites every substantive section of the homelessness guidance and at least 80% of each other document', () => {
+    for (const doc of coverageReport(library)) {
+      const missing = doc.sections.filter((s) => s.substantive && !s.covered).map((s) => s.id);
+      expect(doc.meetsBar, `${doc.id}: ${doc.covered}/${doc.substantive}, not cited: ${missing.join(', ')}`).toBe(true);
+    }
   });
 
   it('notes each well-established later change, apart from what the source says', () => {

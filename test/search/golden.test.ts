@@ -46,7 +46,7 @@ describe('golden queries', () => {
     expect(1 - misses.length / golden.queries.length).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('gives a clear answer that is right far more often than one that is wrong', () => {
+  it('gives a clear answer to most queries, and when it does, the answer is the expected one at least 90% of the time', () => {
     let right = 0;
     let wrong = 0;
     for (const { q, expect: ids } of golden.queries) {
@@ -55,8 +55,8 @@ describe('golden queries', () => {
       if (expected(ids).includes(verdict.best.id)) right += 1;
       else wrong += 1;
     }
-    expect(right / golden.queries.length).toBeGreaterThanOrEqual(0.85);
-    expect(wrong / golden.queries.length).toBeLessThanOrEqual(0.05);
+    expect((right + wrong) / golden.queries.length).toBeGreaterThanOrEqual(0.8);
+    expect(right / (right + wrong)).toBeGreaterThanOrEqual(0.9);
   });
 });
 

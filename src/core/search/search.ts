@@ -53,6 +53,8 @@ export interface SearchHit {
   title: string;
   /** 0..1: the share of the best possible score for this query. */
   confidence: number;
+  /** 0..1: the share of the query's rarity-weighted words this item matched at all. */
+  breadth: number;
 }
 
 export type SearchVerdict =
@@ -70,9 +72,11 @@ export interface SearchTuning {
   offer: number;
   /** Choices offered are within this distance of the best. */
   choiceSpread: number;
+  /** An answer must match at least this share of the query's rarity-weighted words. */
+  breadth: number;
 }
 
-export const DEFAULT_TUNING: SearchTuning = { answer: 0.37, margin: 0.04, offer: 0.32, choiceSpread: 0.12 };
+export const DEFAULT_TUNING: SearchTuning = { answer: 0.37, margin: 0.04, offer: 0.35, choiceSpread: 0.12, breadth: 0.5 };
 
 /** Only the start of a very long message is searched: a question fits easily, and a turn's work stays bounded. */
 const MAX_QUERY_CHARS = 1000;
@@ -112,7 +116,9 @@ function searchDocument(
 }
 
 function cardDocument(card: Card): SearchDocument {
-  return searchDocument(card, 'card', { text: [...card.keyPoints, ...card.nextSteps].join(' '), weight: FIELD_WEIGHTS.body });
+  // Helpline names ("Men's Advice Line", "Rape Crisis") are how people ask for them.
+  const contacts = card.contacts.map((c) => c.name);
+  return searchDocument(card, 'card', { text: [...card.keyPoints, ...card.nextSteps, ...contacts].join(' '), weight: FIELD_WEIGHTS.body });
 }
 
 function treeDocument(tree: Tree): SearchDocument {
@@ -174,6 +180,9 @@ export class GuidanceSearch {
     if (queryTerms.length === 0) return [];
     const n = this.docs.length;
     const scores = new Float64Array(n);
+    /** Per document, the summed IDF of the query terms it matched. */
+    const matchedIdf = new Float64Array(n);
+    let totalIdf = 0;
     let possible = 0;
     const matchedVocabulary = new Set<string>();
     for (const term of queryTerms) {
@@ -189,7 +198,11 @@ export class GuidanceSearch {
       }
       const idf = Math.log(1 + n / (1 + perDoc.size));
       possible += idf * MAX_TERM_WEIGHT;
-      for (const [doc, value] of perDoc) scores[doc] = (scores[doc] ?? 0) + idf * value;
+      totalIdf += idf;
+      for (const [doc, value] of perDoc) {
+        scores[doc] = (scores[doc] ?? 0) + idf * value;
+        matchedIdf[doc] = (matchedIdf[doc] ?? 0) + idf;
+      }
     }
     const ranked: Array<{ index: number; score: number }> = [];
     scores.forEach((score, index) => {
@@ -198,7 +211,7 @@ export class GuidanceSearch {
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
     return ranked.slice(0, limit).map(({ index, score }) => {
       const doc = this.docs[index] as SearchDocument;
-      return { id: doc.id, kind: doc.kind, title: doc.title, confidence: score };
+      return { id: doc.id, kind: doc.kind, title: doc.title, confidence: score, breadth: (matchedIdf[index] ?? 0) / totalIdf };
     });
   }
 
@@ -209,7 +222,10 @@ export class GuidanceSearch {
     if (!best || best.confidence < this.tuning.offer) return { type: 'none', hits };
     const lead = best.confidence - (second?.confidence ?? 0);
     const runnerUpRelated = second !== undefined && this.areRelated(best.id, second.id);
-    if (best.confidence >= this.tuning.answer && (lead >= this.tuning.margin || runnerUpRelated)) {
+    // An answer must also match most of what was asked: "train times to manchester" shares "train"
+    // and "time" with a card about staff training time, but not the word that matters.
+    const broad = best.breadth >= this.tuning.breadth;
+    if (best.confidence >= this.tuning.answer && broad && (lead >= this.tuning.margin || runnerUpRelated)) {
       return { type: 'answer', best, alternatives: hits.slice(1, 4) };
     }
     // Below the answer bar, or too close to call: offer the contenders (even a lone one) as choices,

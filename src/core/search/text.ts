@@ -9,11 +9,12 @@ const STOPWORDS = new Set(
   could did didn't do does doesn't doing don't dont down during each few for from further get gets getting got had
   has have having he he's hes her here hers herself him himself his how i i'd i'll i'm im i've if in into is isn't it
   it's its itself just let's lets me more most my myself no nor of off on once only or other our ours ourselves out
-  over same she she's shes should so some such than that that's the their theirs them themselves then there
+  over she she's shes should so some such than that that's the their theirs them themselves then there
   there's these they they're this those through to too under until up very was wasn't we we're were what what's
   when where which while who whom why will with would you your yours yourself yourselves ok okay please really
   thing things something anything do i does one someone need want wants know tell say said bit lot also
-  hi hello hey thanks thank`.split(/\s+/),
+  hi hello hey thanks thank dont doesnt didnt isnt wont wasnt arent hasnt havent shouldnt wouldnt couldnt
+  ive youre theyre thats whats`.split(/\s+/),
 );
 
 /** American spellings and common variants, folded to the British form used in content. */
