@@ -7,9 +7,11 @@
  * with fuse.js so typos and variants still land ("safegaurding", "marrac",
  * "humor"). A fuse.js match is then checked by edit distance and shared
  * prefix, because Bitap matching alone would let "rent" match "parent".
- * Rare terms count for more than common ones (inverse document frequency).
- * The result's confidence is its share of the best score the query could get,
- * so replies can tell a clear answer from a guess.
+ * Rare terms count for more than common ones (inverse document frequency),
+ * and an item whose title is mostly made of the query's words gets a small
+ * lift. The result's confidence is its share of the best score the query
+ * could get, and its breadth the share of the query's words it matched, so
+ * replies can tell a clear answer from a guess.
  *
  * Matching fuzzily against the vocabulary, rather than against every
  * document, keeps a search cheap however many cards there are: the
@@ -51,7 +53,7 @@ export interface SearchHit {
   id: string;
   kind: 'card' | 'tree';
   title: string;
-  /** 0..1: the share of the best possible score for this query. */
+  /** About 0..1: the share of the best possible score for this query (plus the title lift). */
   confidence: number;
   /** 0..1: the share of the query's rarity-weighted words this item matched at all. */
   breadth: number;
