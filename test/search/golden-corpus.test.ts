@@ -31,14 +31,14 @@ describe('golden queries over the whole corpus', () => {
     expect(all.filter((id) => !expectedIds.has(id))).toEqual([]);
   });
 
-  it('puts the expected item first for at least 85% of queries (issue 3 bar: 90%)', () => {
+  it('puts the expected item first for at least 86% of queries (issue 3 bar: 90%)', () => {
     const top1 = golden.queries.filter(({ q, expect: ids }) => expected(ids).includes(search.search(q, 1)[0]?.id ?? ''));
-    expect(share(top1.length)).toBeGreaterThanOrEqual(0.85);
+    expect(share(top1.length)).toBeGreaterThanOrEqual(0.86);
   });
 
-  it('has the expected item in the top three for at least 94% of queries (issue 3 bar: 97%)', () => {
+  it('has the expected item in the top three for at least 95% of queries (issue 3 bar: 97%)', () => {
     const top3 = golden.queries.filter(({ q, expect: ids }) => search.search(q, 3).some((h) => expected(ids).includes(h.id)));
-    expect(share(top3.length)).toBeGreaterThanOrEqual(0.94);
+    expect(share(top3.length)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('presents at most two off-topic queries as an answer (issue 3 bar: none)', () => {
