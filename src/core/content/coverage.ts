@@ -61,9 +61,11 @@ export function documentCoverage(doc: SourceDocument, citations: Array<{ by: str
     coveredCache.set(id, result);
     return result;
   };
-  const depthOf = (id: string | undefined, seen = 0): number => {
-    const parent = doc.sections.find((s) => s.id === id)?.parent;
-    return parent && seen < 10 ? depthOf(parent, seen + 1) + 1 : 0;
+  const parentOf = new Map(doc.sections.map((s) => [s.id, s.parent]));
+  const depthOf = (id: string): number => {
+    let depth = 0;
+    for (let parent = parentOf.get(id); parent && depth < 10; parent = parentOf.get(parent)) depth += 1;
+    return depth;
   };
   const sections = doc.sections.map((s) => ({
     id: s.id,

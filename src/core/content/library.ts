@@ -30,6 +30,8 @@ export class ContentLibrary {
   readonly cards: ReadonlyMap<string, Card>;
   readonly trees: ReadonlyMap<string, Tree>;
   private readonly documentsById: ReadonlyMap<string, SourceDocument>;
+  /** "document/section" -> heading as replies show it; computed once, since every reply cites. */
+  private readonly headings: ReadonlyMap<string, string>;
 
   constructor(
     cards: Card[],
@@ -41,6 +43,7 @@ export class ContentLibrary {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
+    this.headings = new Map(documents.flatMap((d) => d.sections.map((s) => [`${d.id}/${s.id}`, sectionHeading(d, s.id)])));
   }
 
   card(id: string): Card | undefined {
@@ -66,7 +69,7 @@ export class ContentLibrary {
       document: ref.document,
       section: ref.section,
       documentTitle: doc?.shortTitle ?? ref.document,
-      sectionTitle: doc ? sectionHeading(doc, ref.section) : ref.section,
+      sectionTitle: this.headings.get(`${ref.document}/${ref.section}`) ?? ref.section,
       documentDate: doc?.date,
       paragraphs: ref.paragraphs,
     };

@@ -79,18 +79,24 @@ function citationChecker(sources: SourceRegistry | undefined) {
   return (ref: SourceRef, file: string, path: string, faults: ContentFault[]) => {
     if (!sources) return; // the registry's own faults are already reported
     const known = sections.get(ref.document);
-    const section = known?.get(ref.section);
     if (!known) {
       faults.push({ file, path: `${path}.document`, message: `"${ref.document}" is not a document in content/sources.yaml` });
-    } else if (!section) {
-      faults.push({
-        file,
-        path: `${path}.section`,
-        message: `"${ref.section}" is not a registered section of ${ref.document} (see content/sources.yaml)`,
-      });
-    } else if (section.kind !== 'substantive') {
-      faults.push({ file, path: `${path}.section`, message: `"${ref.section}" is marked ${section.kind}: cite the section that carries the guidance` });
-    } else if (ref.paragraphs && section.paragraphs && !rangeWithin(ref.paragraphs, section.paragraphs)) {
+      return;
+    }
+    /** The cited section, if it is registered and carries guidance; otherwise records why not. */
+    const usable = (id: string, at: string): SourceSection | undefined => {
+      const section = known.get(id);
+      if (!section) {
+        faults.push({ file, path: at, message: `"${id}" is not a registered section of ${ref.document} (see content/sources.yaml)` });
+      } else if (section.kind !== 'substantive') {
+        faults.push({ file, path: at, message: `"${id}" is marked ${section.kind}: cite the section that carries the guidance` });
+      } else {
+        return section;
+      }
+      return undefined;
+    };
+    const section = usable(ref.section, `${path}.section`);
+    if (section && ref.paragraphs && section.paragraphs && !rangeWithin(ref.paragraphs, section.paragraphs)) {
       faults.push({
         file,
         path: `${path}.paragraphs`,
@@ -98,14 +104,8 @@ function citationChecker(sources: SourceRegistry | undefined) {
       });
     }
     (ref.also ?? []).forEach((id, i) => {
-      const other = known?.get(id);
-      if (known && !other) {
-        faults.push({ file, path: `${path}.also[${i}]`, message: `"${id}" is not a registered section of ${ref.document}` });
-      } else if (other && other.kind !== 'substantive') {
-        faults.push({ file, path: `${path}.also[${i}]`, message: `"${id}" is marked ${other.kind}: cite the section that carries the guidance` });
-      } else if (id === ref.section) {
-        faults.push({ file, path: `${path}.also[${i}]`, message: `"${id}" is already the main section` });
-      }
+      if (id === ref.section) faults.push({ file, path: `${path}.also[${i}]`, message: `"${id}" is already the main section` });
+      else usable(id, `${path}.also[${i}]`);
     });
   };
 }

@@ -133,6 +133,7 @@ function treeDocument(tree: Tree): SearchDocument {
 
 export class GuidanceSearch {
   private readonly docs: SearchDocument[];
+  private readonly byId: ReadonlyMap<string, SearchDocument>;
   /** term -> (document index -> weight of the term in that document) */
   private readonly postings = new Map<string, Map<number, number>>();
   /** The vocabulary for fuzzy matching, split by first letter (a match must share it; see termSimilarity). */
@@ -147,6 +148,7 @@ export class GuidanceSearch {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     this.docs = documents;
+    this.byId = new Map(documents.map((doc) => [doc.id, doc]));
     this.titleTerms = documents.map((doc) => new Set(terms(doc.title)));
     documents.forEach((doc, index) => {
       // Per term: its weight in each field it appears in (once per field).
@@ -246,8 +248,8 @@ export class GuidanceSearch {
   }
 
   private areRelated(a: string, b: string): boolean {
-    const docA = this.docs.find((d) => d.id === a);
-    const docB = this.docs.find((d) => d.id === b);
+    const docA = this.byId.get(a);
+    const docB = this.byId.get(b);
     return Boolean(docA?.related.includes(b) || docB?.related.includes(a));
   }
 
