@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultContentPaths, loadContentLibrary, type ContentLibrary } from '../../src/core/content/library';
-import { documentsFrom, GuidanceSearch } from '../../src/core/search/search';
+import { documentsFrom, GuidanceSearch, termSimilarity } from '../../src/core/search/search';
+import { terms } from '../../src/core/search/text';
 import { PROJECT_ROOT } from '../../src/paths';
 
 interface Golden {
@@ -81,6 +82,21 @@ describe('search mechanics', () => {
   it('returns nothing for an empty or stop-word-only query', () => {
     expect(search.search('')).toEqual([]);
     expect(search.classify('what is the').type).toBe('none');
+  });
+
+  it('does not let a shared prefix or a one-letter change make a different word', () => {
+    expect(termSimilarity('collud', 'collusion')).toBeGreaterThan(0.8);
+    expect(termSimilarity('control', 'contract')).toBeLessThan(0.76);
+    expect(termSimilarity('reset', 'resettlement')).toBeLessThan(0.76);
+    expect(termSimilarity('reset', 'rest')).toBe(0);
+    expect(termSimilarity('abuze', 'abuse')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads "to out her" as outing, and keeps "trans" whole', () => {
+    expect(terms("he's threatening to out her to her family")).toContain('outing');
+    expect(terms('kicked her out')).not.toContain('outing');
+    expect(terms('trans woman')).toContain('trans');
+    expect(search.search("he's threatening to out her", 1)[0]?.id).toBe('lgbt-victims');
   });
 
   it('finds abbreviations workers use', () => {

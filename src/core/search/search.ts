@@ -7,11 +7,13 @@
  * with fuse.js so typos and variants still land ("safegaurding", "marrac",
  * "humor"). A fuse.js match is then checked by edit distance and shared
  * prefix, because Bitap matching alone would let "rent" match "parent".
- * Rare terms count for more than common ones (inverse document frequency),
- * and an item whose title is mostly made of the query's words gets a small
- * lift. The result's confidence is its share of the best score the query
- * could get, and its breadth the share of the query's words it matched, so
- * replies can tell a clear answer from a guess.
+ * Rare terms count for more than common ones (inverse document frequency).
+ * Two small lifts break near-ties: an item whose title is mostly made of the
+ * query's words, and one whose example question or synonym phrase shares
+ * several of the query's words (a phrase, not a single word). The result's
+ * confidence is its share of the best score the query could get, and its
+ * breadth the share of the query's words it matched, so replies can tell a
+ * clear answer from a guess.
  *
  * Matching fuzzily against the vocabulary, rather than against every
  * document, keeps a search cheap however many cards there are: the
@@ -30,6 +32,8 @@ export interface SearchDocument {
   /** Ids this item names as related; a related runner-up does not make an answer ambiguous. */
   related: string[];
   fields: Array<{ text: string; weight: number }>;
+  /** The example questions and multi-word synonyms a worker might type, each as written. */
+  examples: string[];
 }
 
 /** How much a word counts, by where it appears. */
@@ -45,6 +49,9 @@ export const FIELD_WEIGHTS = {
 
 /** How much a focused title (most of its words matched) adds to a hit's confidence. */
 const TITLE_FOCUS = 0.1;
+
+/** How much the closest example question (or synonym phrase) adds to a hit's confidence. */
+const EXAMPLE_MATCH = 0.1;
 
 /** How much a term's appearances in further fields add to its best field's weight. */
 const ALSO_IN_OTHER_FIELDS = 0.15;
@@ -87,7 +94,7 @@ const MAX_QUERY_CHARS = 1000;
 const TERM_CACHE_LIMIT = 10_000;
 
 /** Fuzzy candidates must be at least this similar to the query term (0..1). */
-const MIN_TERM_SIMILARITY = 0.74;
+const MIN_TERM_SIMILARITY = 0.76;
 
 export function documentsFrom(library: ContentLibrary): SearchDocument[] {
   const docs: SearchDocument[] = [];
@@ -114,6 +121,7 @@ function searchDocument(
       { text: item.summary, weight: FIELD_WEIGHTS.summary },
       body,
     ],
+    examples: [...item.search.questions, ...item.search.synonyms.filter((s) => s.includes(' '))],
   };
 }
 
@@ -140,6 +148,8 @@ export class GuidanceSearch {
   private readonly vocabulary = new Map<string, Fuse<string>>();
   /** Each document's title terms, for the title-focus bonus. */
   private readonly titleTerms: Array<Set<string>>;
+  /** Each document's examples, each as its distinct terms with their rarity (IDF). */
+  private readonly exampleTerms: Array<Array<Array<{ term: string; idf: number }>>>;
   /** Query term -> matched vocabulary terms. The vocabulary never changes, so this only ever grows, up to a cap. */
   private readonly termMatches = new Map<string, Map<string, number>>();
 
@@ -166,6 +176,10 @@ export class GuidanceSearch {
         posting.set(index, termWeight(weights));
       }
     });
+    const idf = (term: string) => Math.log(1 + documents.length / (1 + (this.postings.get(term)?.size ?? 0)));
+    this.exampleTerms = documents.map((doc) =>
+      doc.examples.map((example) => [...new Set(terms(example))].map((term) => ({ term, idf: idf(term) }))).filter((e) => e.length > 0),
+    );
     const byLetter = new Map<string, string[]>();
     for (const term of this.postings.keys()) {
       const letter = term[0] as string;
@@ -188,10 +202,13 @@ export class GuidanceSearch {
     const matchedIdf = new Float64Array(n);
     let totalIdf = 0;
     let possible = 0;
-    const matchedVocabulary = new Set<string>();
+    /** Every vocabulary term the query matched, with its best similarity. */
+    const matchedVocabulary = new Map<string, number>();
     for (const term of queryTerms) {
       const matches = this.matchTerm(term);
-      for (const vocabTerm of matches.keys()) matchedVocabulary.add(vocabTerm);
+      for (const [vocabTerm, similarity] of matches) {
+        if (similarity > (matchedVocabulary.get(vocabTerm) ?? 0)) matchedVocabulary.set(vocabTerm, similarity);
+      }
       // Per document: the best weight x similarity among the matched vocabulary terms.
       const perDoc = new Map<number, number>();
       for (const [vocabTerm, similarity] of matches) {
@@ -210,7 +227,9 @@ export class GuidanceSearch {
     }
     const ranked: Array<{ index: number; score: number }> = [];
     scores.forEach((score, index) => {
-      if (score > 0) ranked.push({ index, score: score / possible + TITLE_FOCUS * this.titleCoverage(index, matchedVocabulary) });
+      if (score <= 0) return;
+      const lift = TITLE_FOCUS * this.titleCoverage(index, matchedVocabulary) + EXAMPLE_MATCH * this.exampleMatch(index, matchedVocabulary, totalIdf);
+      ranked.push({ index, score: score / possible + lift });
     });
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
     return ranked.slice(0, limit).map(({ index, score }) => {
@@ -239,12 +258,36 @@ export class GuidanceSearch {
   }
 
   /** The share of a document's title terms that the query matched: "MARAC" is more about MARAC than "What a good MARAC looks like". */
-  private titleCoverage(index: number, matched: Set<string>): number {
+  private titleCoverage(index: number, matched: ReadonlyMap<string, number>): number {
     const title = this.titleTerms[index] as Set<string>;
     if (title.size === 0) return 0;
     let hits = 0;
     for (const term of title) if (matched.has(term)) hits += 1;
     return hits / title.size;
+  }
+
+  /**
+   * 0..1: how closely the query matches the document's nearest example question or synonym phrase,
+   * as the rarity-weighted overlap of their words (a cosine over IDF-weighted word sets).
+   */
+  private exampleMatch(index: number, matched: ReadonlyMap<string, number>, queryIdf: number): number {
+    let best = 0;
+    for (const example of this.exampleTerms[index] ?? []) {
+      let shared = 0;
+      let total = 0;
+      let words = 0;
+      for (const { term, idf } of example) {
+        const similarity = matched.get(term) ?? 0;
+        total += idf;
+        shared += idf * similarity;
+        if (similarity > 0) words += 1;
+      }
+      // One shared word is already in the score; this rewards matching a phrase.
+      if (words < 2) continue;
+      const similarity = shared / Math.sqrt(total * queryIdf);
+      if (similarity > best) best = similarity;
+    }
+    return Math.min(best, 1);
   }
 
   private areRelated(a: string, b: string): boolean {
@@ -299,8 +342,12 @@ export function termSimilarity(a: string, b: string): number {
   const edit = 1 - distance(a, b) / longest;
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1;
-  const shared = prefix >= 5 ? 0.75 + (0.2 * prefix) / longest : 0;
-  // In short words one letter is a different word ("mode"/"made"), so they must match more closely.
-  const editFloor = longest <= 5 ? 0.8 : 0;
-  return Math.max(edit >= editFloor ? edit : 0, shared);
+  // The shared prefix must be most of the shorter word, and the longer word not much longer:
+  // "collud"/"collusion", but not "control"/"contract" or "reset"/"resettlement".
+  const shortest = Math.min(a.length, b.length);
+  const shared = prefix >= 5 && prefix >= shortest - 1 && longest - shortest <= 3 ? 0.75 + (0.2 * prefix) / longest : 0;
+  // In short words one letter is often a different word ("mode"/"made", "reset"/"rest"), so only
+  // a single changed letter in a five-letter word ("abuze") counts.
+  const closeEnough = longest > 5 || (edit >= 0.8 && a.length === b.length);
+  return Math.max(closeEnough ? edit : 0, shared);
 }

@@ -14,7 +14,7 @@ const STOPWORDS = new Set(
   when where which while who whom why will with would you your yours yourself yourselves ok okay please really
   thing things something anything do i does one someone need want wants know tell say said bit lot also
   hi hello hey thanks thank dont doesnt didnt isnt wont wasnt arent hasnt havent shouldnt wouldnt couldnt
-  ive youre theyre thats whats`.split(/\s+/),
+  ive youre theyre thats whats actually basically literally`.split(/\s+/),
 );
 
 /** American spellings and common variants, folded to the British form used in content. */
@@ -36,10 +36,15 @@ const SPELLINGS: Record<string, string> = {
   minimize: 'minimise',
   apologize: 'apologise',
   center: 'centre',
+  counseling: 'counselling',
+  outed: 'outing',
 };
 
+/** Words whose stem would be a stop word or another word: "outing" is not "out". */
+const UNSTEMMED = new Set(["outing", "trans"]);
+
 export function normalise(text: string): string {
-  return text
+  const plain = text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -47,6 +52,8 @@ export function normalise(text: string): string {
     .replace(/[^a-z0-9'\s]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // "Out" is a stop word ("kicked her out"), but "to out her" means revealing her sexuality or gender identity.
+  return plain.replace(/\bto out (her|him|them|me)\b/g, 'to outing $1');
 }
 
 /** Strips the commonest English suffixes; deliberately light, so stems stay readable. */
@@ -69,7 +76,8 @@ export function terms(text: string): string[] {
   return normalise(text)
     .split(' ')
     .filter((word) => word.length > 0 && !STOPWORDS.has(word))
-    .map((word) => stem(SPELLINGS[word] ?? word))
+    .map((word) => SPELLINGS[word] ?? word)
+    .map((word) => (UNSTEMMED.has(word) ? word : stem(word)))
     // Again after stemming: "whats" and "hes" become stop words only then.
     .filter((word) => word.length > 0 && !STOPWORDS.has(word));
 }
