@@ -1,8 +1,8 @@
 /**
  * Search over the whole corpus, held to test/search/golden-corpus.yaml: at
- * least one realistic query for every card and tree. Issue 3 sets the bar at
- * 90% top-1, 97% top-3 and no off-topic answer; until search reaches it, these
- * tests hold the level reached so far, so it can only get better.
+ * least one realistic query for every card and tree, plus a held-out set
+ * written blind to the search aids. Issue 3's bars: 90% top-1, 97% top-3, and
+ * no off-topic query presented as an answer.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,19 +31,27 @@ describe('golden queries over the whole corpus', () => {
     expect(all.filter((id) => !expectedIds.has(id))).toEqual([]);
   });
 
-  it('puts the expected item first for at least 86% of queries (issue 3 bar: 90%)', () => {
+  it('puts the expected item first for at least 90% of queries', () => {
     const top1 = golden.queries.filter(({ q, expect: ids }) => expected(ids).includes(search.search(q, 1)[0]?.id ?? ''));
-    expect(share(top1.length)).toBeGreaterThanOrEqual(0.86);
+    expect(share(top1.length)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('has the expected item in the top three for at least 95% of queries (issue 3 bar: 97%)', () => {
+  it('has the expected item in the top three for at least 97% of queries', () => {
     const top3 = golden.queries.filter(({ q, expect: ids }) => search.search(q, 3).some((h) => expected(ids).includes(h.id)));
-    expect(share(top3.length)).toBeGreaterThanOrEqual(0.95);
+    expect(share(top3.length)).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('off-topic queries over the whole corpus', () => {
+  it('has at least 20, and never presents one as an answer', () => {
+    expect(golden.offTopic.length).toBeGreaterThanOrEqual(20);
+    expect(golden.offTopic.filter((q) => search.classify(q).type === 'answer')).toEqual([]);
   });
 
-  it('presents at most two off-topic queries as an answer (issue 3 bar: none)', () => {
-    // Today: "what time is the team meeting" (DA champions report to team meetings) and
-    // "how do I reset my password" (he knows her passwords) share real words with cards.
-    expect(golden.offTopic.filter((q) => search.classify(q).type === 'answer').length).toBeLessThanOrEqual(2);
+  it('give most of them the honest fallback; the rest at most a "did you mean" list', () => {
+    // "What time is the team meeting" shares every word with guidance on team meetings: offering
+    // choices there is honest, and catching it would cost real questions their choices too.
+    const fallbacks = golden.offTopic.filter((q) => search.classify(q).type === 'none');
+    expect(fallbacks.length / golden.offTopic.length).toBeGreaterThanOrEqual(0.85);
   });
 });
