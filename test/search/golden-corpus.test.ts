@@ -48,10 +48,11 @@ describe('off-topic queries over the whole corpus', () => {
     expect(golden.offTopic.filter((q) => search.classify(q).type === 'answer')).toEqual([]);
   });
 
-  it('give most of them the honest fallback; the rest at most a "did you mean" list', () => {
-    // "What time is the team meeting" shares every word with guidance on team meetings: offering
-    // choices there is honest, and catching it would cost real questions their choices too.
-    const fallbacks = golden.offTopic.filter((q) => search.classify(q).type === 'none');
-    expect(fallbacks.length / golden.offTopic.length).toBeGreaterThanOrEqual(0.85);
+  it('give all but one of them the honest fallback; the one gets a "did you mean", never an answer', () => {
+    // "What time is the team meeting" shares every word with guidance on team meetings, strongly
+    // enough that three cards tie for it; asking which is honest, and no rule that catches it
+    // spares the real questions that look the same.
+    const notFallback = golden.offTopic.filter((q) => search.classify(q).type !== 'none');
+    expect(notFallback.length).toBeLessThanOrEqual(1);
   });
 });

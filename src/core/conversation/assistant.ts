@@ -239,7 +239,8 @@ export class Assistant {
       return this.walkTo(tree, walk, session, "I didn't catch that. Pick an option below, type its number, or type menu.");
     }
     if (verdict.type === 'choices') return { session, replies: [choicesReply(this.library, verdict.hits)] };
-    return { session, replies: [fallbackReply(this.library)] };
+    const nearest = verdict.type === 'none' ? verdict.hits.map((h) => h.id) : [];
+    return { session, replies: [fallbackReply(this.library, nearest)] };
   }
 
   /** A short note with the menu's choices, for buttons that can no longer be honoured. */

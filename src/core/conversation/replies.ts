@@ -194,23 +194,30 @@ export function choicesReply(library: ContentLibrary, hits: SearchHit[]): Reply 
   };
 }
 
-/** Nothing good enough: say so honestly, point to the menu and the national helplines. */
-export function fallbackReply(library: ContentLibrary): Reply {
+/**
+ * No clear answer: say so honestly, name the nearest topics if any came close,
+ * and point to the menu and the national helplines.
+ */
+export function fallbackReply(library: ContentLibrary, nearest: string[] = []): Reply {
   const helplines = library.helplinesCard;
+  const suggestions = nearest.filter((id) => id !== helplines.id);
   return {
     kind: 'fallback',
-    title: "I couldn't find guidance on that",
+    title: "I couldn't find a clear answer to that",
     sections: [
       {
         style: 'text',
         lines: [
-          "I don't want to guess. Try asking another way, or pick a topic from the menu.",
+          suggestions.length > 0
+            ? "I don't want to guess. These topics came closest; pick one, ask another way, or open the menu."
+            : "I don't want to guess. Try asking another way, or pick a topic from the menu.",
           'If someone is in danger now, call 999. National helplines:',
         ],
       },
       { style: 'bullets', lines: helplines.contacts.map(contactLine) },
     ],
-    choices: [MENU, choiceFor(library, helplines.id)],
+    choices: [...suggestions.map((id) => choiceFor(library, id)), MENU, choiceFor(library, helplines.id)],
+    ids: suggestions.length > 0 ? suggestions : undefined,
     source: library.cite(helplines.source),
   };
 }

@@ -68,7 +68,9 @@ export interface SearchHit {
 
 export type SearchVerdict =
   | { type: 'answer'; best: SearchHit; alternatives: SearchHit[] }
+  /** Two or more strong contenders, too close to call. */
   | { type: 'choices'; hits: SearchHit[] }
+  /** Nothing strong enough; `hits` are the nearest topics worth naming (empty when nothing is even near). */
   | { type: 'none'; hits: SearchHit[] };
 
 /** Confidence thresholds, tuned against test/search/golden.yaml. */
@@ -238,23 +240,22 @@ export class GuidanceSearch {
     });
   }
 
-  /** Decides whether the best hit is a clear answer, a set of choices, or nothing worth offering. */
+  /** Decides whether the best hit is a clear answer, a close call between strong hits, or no answer. */
   classify(query: string): SearchVerdict {
     const hits = this.search(query, 10);
     const [best, second] = hits;
-    if (!best || best.confidence < this.tuning.offer) return { type: 'none', hits };
+    if (!best || best.confidence < this.tuning.offer) return { type: 'none', hits: [] };
     const lead = best.confidence - (second?.confidence ?? 0);
     const runnerUpRelated = second !== undefined && this.areRelated(best.id, second.id);
     // An answer must also match most of what was asked: "train times to manchester" shares "train"
     // and "time" with a card about staff training time, but not the word that matters.
-    const broad = best.breadth >= this.tuning.breadth;
-    if (best.confidence >= this.tuning.answer && broad && (lead >= this.tuning.margin || runnerUpRelated)) {
-      return { type: 'answer', best, alternatives: hits.slice(1, 4) };
-    }
-    // Below the answer bar, or too close to call: offer the contenders (even a lone one) as choices,
-    // never present a weak match as the answer.
+    const strong = best.confidence >= this.tuning.answer && best.breadth >= this.tuning.breadth;
     const close = hits.filter((h) => best.confidence - h.confidence <= this.tuning.choiceSpread).slice(0, 3);
-    return { type: 'choices', hits: close };
+    if (strong && (lead >= this.tuning.margin || runnerUpRelated)) return { type: 'answer', best, alternatives: hits.slice(1, 4) };
+    // Strong but only narrowly ahead of an unrelated runner-up: too close to call, so ask which.
+    if (strong) return { type: 'choices', hits: close };
+    // Weak, or matching only part of what was asked: no answer, but the nearest topics are worth naming.
+    return { type: 'none', hits: close };
   }
 
   /** The share of a document's title terms that the query matched: "MARAC" is more about MARAC than "What a good MARAC looks like". */
