@@ -211,6 +211,7 @@ export const MenuItem = z
   .object({
     label: Text,
     target: Id.describe('A tree id or card id'),
+    command: Text.optional().describe('Short words that open this item when typed, such as a Teams command suggestion ("report on 101")'),
   })
   .strict();
 

@@ -7,24 +7,29 @@
  *   1. danger now: the emergency reply, before anything else;
  *   2. a button value;
  *   3. a global command (menu, help, back, start over, cancel);
- *   4. one of the choices just offered, by number or by label;
+ *   4. one of the choices just offered, by number or by label, or a menu item by name;
  *   5. a question in the worker's own words, answered by search.
  */
 import type { ContentLibrary } from '../content/library';
 import type { Tree } from '../content/schema';
+import type { FeedbackLog } from '../feedback/feedbackLog';
 import { assessEmergency } from '../safety/emergency';
 import type { GuidanceSearch } from '../search/search';
 import { normalise } from '../search/text';
 import { back, choose, startWalk, type TreeWalk } from '../trees/engine';
 import {
   cardReply,
+  choiceFor,
   choicesReply,
   emergencyReply,
   fallbackReply,
+  feedbackReply,
+  outcomeFeedbackId,
   helpReply,
   introReply,
   menuReply,
   noticeReply,
+  treeOverviewReply,
   treeStepReply,
   welcomeReply,
 } from './replies';
@@ -34,7 +39,12 @@ export interface AssistantOptions {
   /** Sessions idle for longer than this start afresh (their walk is forgotten). */
   idleTimeoutMs: number;
   now?: () => number;
+  /** Where "Was this helpful?" answers and unanswered questions (redacted) are counted. */
+  feedback?: FeedbackLog;
 }
+
+/** How many rated items a session remembers, to count a double tap once. */
+const RATED_MEMORY = 20;
 
 /** Typed words that mean a command. Compared after normalising (lower case, no punctuation). */
 const COMMAND_WORDS: Record<string, Command> = {
@@ -119,8 +129,8 @@ export class Assistant {
     const command = COMMAND_WORDS[typed] ?? (text === '?' ? 'help' : undefined);
     if (command) return this.command(command, session);
 
-    // 4. One of the choices just offered.
-    const picked = this.pickOffered(typed, session);
+    // 4. One of the choices just offered, or a menu item by its label or command words.
+    const picked = this.pickOffered(typed, session) ?? this.pickMenuItem(typed);
     if (picked) return this.act(picked, session);
 
     // 5. A question in their own words.
@@ -144,7 +154,44 @@ export class Assistant {
       }
       case 'choose':
         return this.chooseOption(action.tree, action.node, action.choice, session);
+      case 'feedback':
+        return this.rate(action.id, action.helpful, session);
     }
+  }
+
+  /** Counts a "Was this helpful?" answer once per conversation and item; ids not in the content are not counted. */
+  private rate(id: string, helpful: boolean, session: Session): TurnResult {
+    if (!this.isRateable(id)) return this.notice(session, "Sorry, I didn't recognise that button. Here is the menu.");
+    const rated = session.rated ?? [];
+    const already = rated.includes(id);
+    if (!already) this.options.feedback?.rate(id, helpful);
+    return {
+      session: already ? session : { ...session, rated: [...rated, id].slice(-RATED_MEMORY) },
+      replies: [feedbackReply(helpful, already)],
+    };
+  }
+
+  private isRateable(id: string): boolean {
+    if (this.library.card(id)) return true;
+    const [treeId = '', nodeId = ''] = id.split('/');
+    const tree = this.library.tree(treeId);
+    return tree !== undefined && outcomeFeedbackId(treeId, nodeId) === id && tree.nodes[nodeId]?.type === 'outcome';
+  }
+
+  /**
+   * Guidance for searching from the compose box: the best matches for a query, ranked as the
+   * bot ranks them, or the menu's items when the query is empty. Each is a reply ready to share.
+   */
+  lookup(query: string, limit = 10): Reply[] {
+    const ids = query.trim()
+      ? this.search.search(query, limit, { complete: true }).map((hit) => hit.id)
+      : this.library.menu.items.map((item) => item.target).slice(0, limit);
+    return ids.flatMap((id) => {
+      const card = this.library.card(id);
+      if (card) return [cardReply(this.library, card)];
+      const tree = this.library.tree(id);
+      return tree ? [treeOverviewReply(this.library, tree)] : [];
+    });
   }
 
   private chooseOption(treeId: string, nodeId: string, choice: string, session: Session): TurnResult {
@@ -204,6 +251,12 @@ export class Assistant {
     return { session: { ...session, walk }, replies: [treeStepReply(this.library, tree, walk, note)] };
   }
 
+  /** A menu item typed by its label ("Should I report on 101?") or its command words ("report on 101"). */
+  private pickMenuItem(typed: string): ActionValue | undefined {
+    const item = this.library.menu.items.find((i) => normalise(i.label) === typed || (i.command !== undefined && normalise(i.command) === typed));
+    return item ? choiceFor(this.library, item.target).value : undefined;
+  }
+
   /** A typed number ("2", "option 2") or label ("yes", the start of a label) among the choices just offered. */
   private pickOffered(typed: string, session: Session): ActionValue | undefined {
     const offered = session.offered;
@@ -240,6 +293,8 @@ export class Assistant {
     }
     if (verdict.type === 'choices') return { session, replies: [choicesReply(this.library, verdict.hits)] };
     const nearest = verdict.type === 'none' ? verdict.hits.map((h) => h.id) : [];
+    // Counted (redacted, never logged) so content authors can see what workers ask that Waypoint can't answer.
+    this.options.feedback?.unanswered(text);
     return { session, replies: [fallbackReply(this.library, nearest)] };
   }
 

@@ -148,6 +148,7 @@ export function cardReply(library: ContentLibrary, card: Card, nextBest: string[
     choices: alternatives.map((id) => choiceFor(library, id)),
     alternatives,
     source: library.cite(card.source),
+    feedbackId: card.id,
   };
 }
 
@@ -179,7 +180,30 @@ export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWal
     sections,
     choices,
     source: library.cite(node.source),
+    feedbackId: node.type === 'outcome' ? outcomeFeedbackId(tree.id, walk.node) : undefined,
   };
+}
+
+/** A walk-through as a whole, for sharing: what it is for and where it starts (no buttons to press). */
+export function treeOverviewReply(library: ContentLibrary, tree: Tree): Reply {
+  const start = tree.nodes[tree.start];
+  return {
+    kind: 'tree',
+    id: tree.id,
+    title: tree.title,
+    sections: [
+      { style: 'text', lines: [tree.summary] },
+      ...(start ? [{ style: 'text' as const, lines: [`It starts: ${start.text}`] }] : []),
+      { style: 'text', lines: ['To walk through it step by step, ask Waypoint in a chat with the bot.'] },
+    ],
+    choices: [],
+    source: library.cite(tree.source),
+  };
+}
+
+/** How feedback on a tree outcome is counted: per tree and outcome node. */
+export function outcomeFeedbackId(treeId: string, nodeId: string): string {
+  return `${treeId}/${nodeId}`;
 }
 
 /** "Did you mean": the close contenders when no single item is a clear answer. */
@@ -243,6 +267,16 @@ export function emergencyReply(library: ContentLibrary, canResume: boolean): Rep
     choices,
     source: library.cite(card.source),
   };
+}
+
+/** The answer to "Was this helpful?". */
+export function feedbackReply(helpful: boolean, alreadyRated: boolean): Reply {
+  const line = alreadyRated
+    ? 'You have already rated that one. Thank you.'
+    : helpful
+      ? 'Thank you. That helps us keep Waypoint useful.'
+      : "Thank you for telling me. I've noted it so the guidance can be improved. Try asking another way, or open the menu.";
+  return { kind: 'feedback', sections: [{ style: 'text', lines: [line] }], choices: [MENU] };
 }
 
 /** A plain note with a way on (the menu's choices unless others are given), for stale or unknown buttons. */

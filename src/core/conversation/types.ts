@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Citation } from '../content/library';
 import type { TreeWalk } from '../trees/engine';
 
-export type GuidanceKind = 'welcome' | 'menu' | 'help' | 'card' | 'tree' | 'choices' | 'fallback' | 'emergency';
+export type GuidanceKind = 'welcome' | 'menu' | 'help' | 'card' | 'tree' | 'choices' | 'fallback' | 'emergency' | 'feedback';
 
 export const COMMANDS = ['menu', 'help', 'back', 'start-over', 'cancel', 'resume'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -18,6 +18,8 @@ export const ActionValue = z.discriminatedUnion('action', [
   z.object({ action: z.literal('choose'), tree: z.string().min(1), node: z.string().min(1), choice: z.string().min(1) }),
   z.object({ action: z.literal('open'), card: z.string().min(1) }),
   z.object({ action: z.literal('command'), command: z.enum(COMMANDS) }),
+  /** "Was this helpful?": `id` is a card id, or `tree-id/node-id` for a tree outcome. */
+  z.object({ action: z.literal('feedback'), id: z.string().min(1).max(200), helpful: z.boolean() }),
 ]);
 export type ActionValue = z.infer<typeof ActionValue>;
 
@@ -44,9 +46,11 @@ export interface Reply {
   choices: Choice[];
   /** Related or next-best ids offered with a card. */
   alternatives?: string[];
-  /** The ids offered by a "did you mean" reply. */
+  /** The ids offered by a "did you mean" reply, or the nearest topics named by a fallback. */
   ids?: string[];
   source?: Citation;
+  /** What "Was this helpful?" rates, on cards and tree outcomes: a card id or `tree-id/node-id`. */
+  feedbackId?: string;
 }
 
 /** Conversation state: small, serialisable and free of anything the user typed. */
@@ -58,6 +62,8 @@ export interface Session {
   introduced: boolean;
   /** Epoch milliseconds of the last turn; idle sessions are started afresh. */
   lastActive: number;
+  /** What has been rated in this conversation, so a double tap counts once. Ids only, capped. */
+  rated?: string[];
 }
 
 /** One incoming message: typed text, a button value, or both (Teams messageBack sends both). */

@@ -95,6 +95,12 @@ const MAX_QUERY_CHARS = 1000;
 /** How many query terms' matches are remembered; unbounded input must not grow memory without limit. */
 const TERM_CACHE_LIMIT = 10_000;
 
+/** A half-typed word completes to the words it begins once it has this many letters. */
+const MIN_COMPLETION_CHARS = 3;
+
+/** How much a completed word counts, next to an exact match (1). */
+const COMPLETION_SIMILARITY = 0.9;
+
 /** Fuzzy candidates must be at least this similar to the query term (0..1). */
 const MIN_TERM_SIMILARITY = 0.76;
 
@@ -148,6 +154,8 @@ export class GuidanceSearch {
   private readonly postings = new Map<string, Map<number, number>>();
   /** The vocabulary for fuzzy matching, split by first letter (a match must share it; see termSimilarity). */
   private readonly vocabulary = new Map<string, Fuse<string>>();
+  /** The same vocabulary as plain word lists, for completing a half-typed word. */
+  private readonly words: ReadonlyMap<string, string[]>;
   /** Each document's title terms, for the title-focus bonus. */
   private readonly titleTerms: Array<Set<string>>;
   /** Each document's examples, each as its distinct terms with their rarity (IDF). */
@@ -189,15 +197,21 @@ export class GuidanceSearch {
       if (words) words.push(term);
       else byLetter.set(letter, [term]);
     }
+    this.words = byLetter;
     for (const [letter, words] of byLetter) {
       this.vocabulary.set(letter, new Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 3 }));
     }
   }
 
-  /** Ranked hits, best first. */
-  search(query: string, limit = 10): SearchHit[] {
-    const queryTerms = [...new Set(terms(query.slice(0, MAX_QUERY_CHARS)))];
+  /**
+   * Ranked hits, best first. With `complete`, for search as you type, a last word still being
+   * typed ("mara") also matches the words it begins.
+   */
+  search(query: string, limit = 10, options: { complete?: boolean } = {}): SearchHit[] {
+    const text = query.slice(0, MAX_QUERY_CHARS);
+    const queryTerms = [...new Set(terms(text))];
     if (queryTerms.length === 0) return [];
+    const partial = options.complete && !/\s$/.test(text) ? queryTerms[queryTerms.length - 1] : undefined;
     const n = this.docs.length;
     const scores = new Float64Array(n);
     /** Per document, the summed IDF of the query terms it matched. */
@@ -207,7 +221,7 @@ export class GuidanceSearch {
     /** Every vocabulary term the query matched, with its best similarity. */
     const matchedVocabulary = new Map<string, number>();
     for (const term of queryTerms) {
-      const matches = this.matchTerm(term);
+      const matches = term === partial ? this.withCompletions(term) : this.matchTerm(term);
       for (const [vocabTerm, similarity] of matches) {
         if (similarity > (matchedVocabulary.get(vocabTerm) ?? 0)) matchedVocabulary.set(vocabTerm, similarity);
       }
@@ -295,6 +309,16 @@ export class GuidanceSearch {
     const docA = this.byId.get(a);
     const docB = this.byId.get(b);
     return Boolean(docA?.related.includes(b) || docB?.related.includes(a));
+  }
+
+  /** A term's matches plus the longer words it begins, counted a little below an exact match. */
+  private withCompletions(term: string): Map<string, number> {
+    const matches = new Map(this.matchTerm(term));
+    if (term.length < MIN_COMPLETION_CHARS) return matches;
+    for (const word of this.words.get(term[0] as string) ?? []) {
+      if (word.length > term.length && word.startsWith(term) && !matches.has(word)) matches.set(word, COMPLETION_SIMILARITY);
+    }
+    return matches;
   }
 
   /** Vocabulary terms that match a query term, with their similarity (1 = exact). */
