@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
@@ -18,9 +19,11 @@ import pino, { type Logger } from 'pino';
 import type restify from 'restify';
 import { ContentError, defaultContentPaths, loadContentLibrary, type ContentLibrary } from './core/content/library';
 import { Assistant } from './core/conversation/assistant';
+import { FeedbackLog } from './core/feedback/feedbackLog';
 import { documentsFrom, GuidanceSearch } from './core/search/search';
 import { GuidanceDialog } from './bot/guidanceDialog';
 import { toActivity } from './bot/render';
+import { tenantFilter } from './bot/tenantFilter';
 import { turnLogger } from './bot/turnLog';
 import { WaypointBot } from './bot/waypointBot';
 import { PROJECT_ROOT } from './paths';
@@ -32,6 +35,10 @@ export interface WaypointConfig {
   port: number;
   /** Bot Framework credentials; an empty MicrosoftAppId means local mode (no inbound auth). */
   auth: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Azure AD tenants whose users may talk to the bot. Empty: anyone in local mode, nobody otherwise. */
+  allowedTenantIds: string[];
+  /** The key GET /admin/feedback requires outside local mode; without one the route is off there. */
+  adminKey?: string;
   contentRoot: string;
   sessionIdleMs: number;
   logger: Logger;
@@ -41,27 +48,59 @@ export interface Waypoint {
   server: restify.Server;
   library: ContentLibrary;
   adapter: CloudAdapter;
+  feedback: FeedbackLog;
 }
 
 const HOUR = 60 * 60 * 1000;
 
+/** A setting that stops Waypoint starting; the message names it. */
+export class ConfigError extends Error {}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function configFromEnv(env: NodeJS.ProcessEnv): WaypointConfig {
   const port = Number(env.PORT ?? 3978);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   const idleHours = Number(env.SESSION_IDLE_HOURS ?? 12);
-  if (!(idleHours > 0)) throw new Error(`SESSION_IDLE_HOURS must be a positive number, not "${env.SESSION_IDLE_HOURS}"`);
+  if (!(idleHours > 0)) throw new ConfigError(`SESSION_IDLE_HOURS must be a positive number, not "${env.SESSION_IDLE_HOURS}"`);
+  const allowedTenantIds = (env.ALLOWED_TENANT_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const malformed = allowedTenantIds.find((id) => !GUID.test(id));
+  if (malformed) throw new ConfigError(`ALLOWED_TENANT_IDS must be tenant ids (GUIDs), separated by commas; "${malformed}" is not one`);
+  const auth = {
+    MicrosoftAppType: env.MicrosoftAppType ?? '',
+    MicrosoftAppId: env.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',
+    MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? '',
+  };
+  if (env.NODE_ENV === 'production') checkProductionSettings(auth, allowedTenantIds);
   return {
     port,
-    auth: {
-      MicrosoftAppType: env.MicrosoftAppType ?? '',
-      MicrosoftAppId: env.MicrosoftAppId ?? '',
-      MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',
-      MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? '',
-    },
+    auth,
+    allowedTenantIds,
+    adminKey: env.ADMIN_KEY || undefined,
     contentRoot: env.CONTENT_ROOT ? resolve(env.CONTENT_ROOT) : PROJECT_ROOT,
     sessionIdleMs: idleHours * HOUR,
     logger: pino({ level: env.LOG_LEVEL ?? 'info', base: { service: 'waypoint' } }),
   };
+}
+
+/** In production Waypoint must authenticate every request and admit only its own organisation. */
+function checkProductionSettings(auth: Record<string, string>, allowedTenantIds: string[]): void {
+  const missing = (name: string) => new ConfigError(`NODE_ENV=production needs ${name}; see .env.example and the README`);
+  const type = auth.MicrosoftAppType;
+  if (!auth.MicrosoftAppId) throw missing('MicrosoftAppId');
+  if (!type) throw missing('MicrosoftAppType (SingleTenant or UserAssignedMSI)');
+  if (!['SingleTenant', 'UserAssignedMSI', 'MultiTenant'].includes(type ?? '')) {
+    throw new ConfigError(`MicrosoftAppType must be SingleTenant, UserAssignedMSI or MultiTenant, not "${type}"`);
+  }
+  if (type !== 'MultiTenant' && !auth.MicrosoftAppTenantId) throw missing(`MicrosoftAppTenantId (required for ${type})`);
+  if (type !== 'UserAssignedMSI' && !auth.MicrosoftAppPassword) {
+    throw missing('MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI for a managed identity)');
+  }
+  if (allowedTenantIds.length === 0) throw missing('ALLOWED_TENANT_IDS (at least one tenant id)');
 }
 
 export function packageVersion(): string {
@@ -73,19 +112,28 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   const { logger } = config;
   const library = loadContentLibrary(defaultContentPaths(config.contentRoot));
   const search = new GuidanceSearch(documentsFrom(library));
-  const assistant = new Assistant(library, search, { idleTimeoutMs: config.sessionIdleMs });
+  const feedback = new FeedbackLog();
+  const assistant = new Assistant(library, search, { idleTimeoutMs: config.sessionIdleMs, feedback });
 
   const conversationState = new ConversationState(new MemoryStorage());
-  const bot = new WaypointBot(conversationState, new GuidanceDialog(assistant, toActivity));
+  const bot = new WaypointBot(conversationState, new GuidanceDialog(assistant, toActivity), (query, limit) => assistant.lookup(query, limit));
 
+  const localMode = !config.auth.MicrosoftAppId;
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(config.auth as ConfigurationBotFrameworkAuthenticationOptions),
   );
+  // First, so a refused turn touches nothing: no state, no reply, no turn log.
+  if (!localMode || config.allowedTenantIds.length > 0) adapter.use(tenantFilter(config.allowedTenantIds, logger));
   adapter.use(turnLogger(logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Log the fault, never the message; then reset the conversation so a broken state cannot wedge it.
     logger.error({ err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
     await conversationState.delete(context);
+    if (context.activity.type === ActivityTypes.Invoke) {
+      // An invoke (a compose-box search) is answered over HTTP, not with a message.
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500 } });
+      return;
+    }
     await context.sendActivity(
       'Sorry, something went wrong on my side, so I have reset our conversation. Type menu to start again. If someone is in danger now, call 999.',
     );
@@ -96,14 +144,22 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
     logger,
     endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
     health: () => ({ version, content: { cards: library.cards.size, trees: library.trees.size } }),
+    admin: { report: () => feedback.snapshot(), open: localMode, key: config.adminKey },
   });
-  return { server, library, adapter };
+  return { server, library, adapter, feedback };
 }
 
 function main(): void {
   const envFile = join(PROJECT_ROOT, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
-  const config = configFromEnv(process.env);
+  let config: WaypointConfig;
+  try {
+    config = configFromEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Waypoint cannot start: ${error.message}`);
+    process.exit(1);
+  }
   let waypoint: Waypoint;
   try {
     waypoint = buildWaypoint(config);

@@ -1,8 +1,10 @@
 /**
- * The HTTP layer: restify routes for the Bot Framework endpoint and health.
+ * The HTTP layer: restify routes for the Bot Framework endpoint, health and
+ * the content authors' feedback report.
  * It checks the shape of a request before the adapter sees it, so a malformed
  * request gets a clear 4xx rather than reaching the bot.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -19,6 +21,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** GET /admin/feedback: open in local mode, otherwise only with the admin key (and off without one). */
+  admin?: { report: () => unknown; open: boolean; key?: string };
 }
 
 const DEFAULT_MAX_BODY = 256 * 1024;
@@ -30,6 +34,17 @@ export function createServer(options: ServerOptions): restify.Server {
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...options.health() });
   });
+
+  const admin = options.admin;
+  if (admin && (admin.open || admin.key)) {
+    server.get('/admin/feedback', async (req: Request, res: Response) => {
+      if (!admin.open && !keyMatches(req, admin.key ?? '')) {
+        res.send(401, { error: 'Send the admin key as "Authorization: Bearer <key>".' });
+        return;
+      }
+      res.send(200, admin.report());
+    });
+  }
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const fault = requestFault(req);
@@ -45,6 +60,14 @@ export function createServer(options: ServerOptions): restify.Server {
     callback();
   });
   return server;
+}
+
+/** Compares the bearer token with the key in constant time (hashing first evens out the lengths). */
+function keyMatches(req: Request, key: string): boolean {
+  const header = req.header('authorization') ?? '';
+  const given = /^Bearer (.+)$/i.exec(header)?.[1] ?? '';
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return key.length > 0 && timingSafeEqual(digest(given), digest(key));
 }
 
 const Account = z.object({ id: z.string() });

@@ -7,6 +7,8 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { ActivityTypes, type Activity } from 'botbuilder';
 import type { Assistant } from '../core/conversation/assistant';
 import type { Reply, Session } from '../core/conversation/types';
+import type { RenderTarget } from './render';
+import { isGroupConversation } from './teams';
 
 export const GUIDANCE_DIALOG = 'guidance';
 
@@ -17,7 +19,7 @@ interface GuidanceState {
 export class GuidanceDialog extends Dialog {
   constructor(
     private readonly assistant: Assistant,
-    private readonly render: (reply: Reply) => Partial<Activity>,
+    private readonly render: (reply: Reply, target: RenderTarget) => Partial<Activity>,
   ) {
     super(GUIDANCE_DIALOG);
   }
@@ -38,7 +40,8 @@ export class GuidanceDialog extends Dialog {
         ? this.assistant.respond({ text: activity.text, value: activity.value }, state.session)
         : this.assistant.welcome(state.session);
     state.session = result.session;
-    if (result.replies.length > 0) await dc.context.sendActivities(result.replies.map(this.render));
+    const target: RenderTarget = { channelId: activity.channelId, group: isGroupConversation(activity) };
+    if (result.replies.length > 0) await dc.context.sendActivities(result.replies.map((reply) => this.render(reply, target)));
     return Dialog.EndOfTurn;
   }
 }

@@ -1,11 +1,13 @@
 /**
- * Turns a core Reply into a Bot Framework message activity: readable text,
- * buttons that post the guidance contract's `value` objects, and
+ * Turns a core Reply into a Bot Framework message activity: an Adaptive Card
+ * (with a plain-text fallback) where the channel shows cards, numbered text
+ * elsewhere, up to three quick replies in 1:1 chats, and
  * `channelData.guidance` so clients, telemetry and tests can tell exactly
  * what was shown.
  */
-import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type Activity } from 'botbuilder';
 import type { Reply } from '../core/conversation/types';
+import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCard } from './adaptiveCard';
 import { replyText } from './text';
 
 /** The contract carried on every reply (see README, "The guidance contract"). */
@@ -37,20 +39,47 @@ export function guidanceOf(reply: Reply): GuidanceChannelData {
   return data;
 }
 
-/** A button that posts its value; messageBack also shows the label as what the user "said". */
-function button(label: string, value: unknown): CardAction {
-  return { type: ActionTypes.MessageBack, title: label, text: label, displayText: label, value };
+/** Where a reply is going: which channel, and whether it is a group chat or channel rather than a 1:1 chat. */
+export interface RenderTarget {
+  channelId: string;
+  group: boolean;
 }
 
-export function toActivity(reply: Reply): Partial<Activity> {
-  const activity: Partial<Activity> = {
-    type: ActivityTypes.Message,
-    text: replyText(reply),
-    textFormat: 'markdown',
-    channelData: { guidance: guidanceOf(reply) },
-  };
-  if (reply.choices.length > 0) {
-    activity.attachments = [CardFactory.heroCard('', undefined, reply.choices.map((c) => button(c.label, c.value)))];
+/** Channels that show Adaptive Cards; anything else gets text with numbered options. */
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
+
+/** Teams shows at most three suggested actions. */
+const MAX_SUGGESTED = 3;
+
+export function toActivity(reply: Reply, target: RenderTarget = { channelId: 'test', group: false }): Partial<Activity> {
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, channelData: { guidance: guidanceOf(reply) } };
+  // A one-line note with nothing to press (the introduction) reads best as plain text everywhere.
+  const isNote = !reply.title && reply.choices.length === 0 && !reply.source;
+  if (CARD_CHANNELS.has(target.channelId) && !isNote) {
+    activity.attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: adaptiveCard(reply) }];
+    // Shown where the card cannot be: notifications, screen readers, clients without cards.
+    activity.summary = replyText(reply, { markdown: false });
+  } else {
+    activity.text = replyText(reply);
+    activity.textFormat = 'markdown';
+  }
+  // Quick replies post plain text; in a group chat or channel that text would not mention the bot.
+  if (!target.group) {
+    const quick = quickReplies(reply);
+    if (quick.length > 0) {
+      activity.suggestedActions = {
+        to: [],
+        actions: quick.slice(0, MAX_SUGGESTED).map((word) => ({ type: ActionTypes.ImBack, title: word, value: word.toLowerCase() })),
+      };
+    }
   }
   return activity;
+}
+
+/** Commands worth one tap from here: the way back and out of a walk-through, or the menu and help. */
+function quickReplies(reply: Reply): string[] {
+  if (reply.kind === 'tree' && reply.node !== undefined) return ['Back', 'Start over', 'Menu'];
+  if (reply.kind === 'menu' || reply.kind === 'welcome') return ['Help'];
+  if (reply.kind === 'emergency') return [];
+  return ['Menu', 'Help'];
 }

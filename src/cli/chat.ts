@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const waypoint = buildWaypoint({
     port: 0,
     auth: {},
+    allowedTenantIds: [],
     contentRoot: PROJECT_ROOT,
     sessionIdleMs: 12 * HOUR,
     // The chat is for people: keep the bot's own turn logs out of the way.

@@ -10,11 +10,13 @@ import type { GuidanceChannelData } from '../bot/render';
 export interface BotReply {
   type: string;
   text?: string;
+  /** The plain-text fallback of a reply sent as a card. */
+  summary?: string;
   value?: unknown;
   attachments?: Array<{ contentType: string; content: unknown }>;
+  suggestedActions?: { actions: Array<{ type: string; title: string; value: unknown }> };
   channelData?: { guidance?: GuidanceChannelData };
 }
-
 
 export class LocalConversation {
   readonly conversationId = `local-${randomUUID()}`;

@@ -74,14 +74,13 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
     expect(JSON.parse(added.body).activities).toEqual([]);
   });
 
-  it('renders buttons whose value is exactly the guidance contract choice value', async () => {
+  it('renders text with numbered options on a channel without cards', async () => {
     const replies = await bot.conversation().press({ action: 'start', tree: 'third-party-report' });
     const reply = replies.at(-1);
-    const hero = reply?.attachments?.[0]?.content as { buttons: Array<{ title: string; value: unknown }> } | undefined;
-    const buttons = hero?.buttons;
-    const choices = reply?.channelData?.guidance?.choices;
-    expect(buttons?.map((b) => ({ label: b.title, value: b.value }))).toEqual(choices);
-    expect(choices?.[0]?.value).toEqual({ action: 'choose', tree: 'third-party-report', node: 'danger-now', choice: expect.any(String) });
+    const choices = reply?.channelData?.guidance?.choices ?? [];
+    expect(reply?.attachments).toBeUndefined();
+    expect(choices[0]?.value).toEqual({ action: 'choose', tree: 'third-party-report', node: 'danger-now', choice: expect.any(String) });
+    choices.forEach((choice, i) => expect(reply?.text).toContain(`${i + 1}. ${choice.label}`));
   });
 
   it('keeps conversations apart', async () => {

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { buildWaypoint, type Waypoint } from '../../src/index';
+import { buildWaypoint, type Waypoint, type WaypointConfig } from '../../src/index';
 import { PROJECT_ROOT } from '../../src/paths';
 import { LocalConversation } from '../../src/client/localClient';
 
@@ -19,7 +19,8 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function startTestBot(options: { sessionIdleMs?: number } = {}): Promise<TestBot> {
+/** Local mode unless `auth` says otherwise; any other setting can be overridden. */
+export async function startTestBot(options: Partial<Omit<WaypointConfig, 'logger' | 'port'>> = {}): Promise<TestBot> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -30,8 +31,10 @@ export async function startTestBot(options: { sessionIdleMs?: number } = {}): Pr
   const waypoint = buildWaypoint({
     port: 0,
     auth: {},
+    allowedTenantIds: [],
     contentRoot: PROJECT_ROOT,
-    sessionIdleMs: options.sessionIdleMs ?? 12 * 60 * 60 * 1000,
+    sessionIdleMs: 12 * 60 * 60 * 1000,
+    ...options,
     logger: pino({ level: 'info' }, sink),
   });
   await new Promise<void>((resolve) => waypoint.server.listen(0, '127.0.0.1', resolve));

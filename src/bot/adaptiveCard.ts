@@ -1,0 +1,151 @@
+/**
+ * A core Reply as an Adaptive Card (schema 1.5): title, the guidance, "try
+ * saying", next steps and the source line, with the reply's choices as
+ * Action.Submit buttons carrying the guidance contract's values, and "Was
+ * this helpful?" on cards and outcomes. Long replies fold their detail
+ * behind "Show more", so a card never grows without limit on a phone.
+ *
+ * Shared cards (inserted into a chat from the compose box) are not
+ * interactive: their buttons would post to a conversation the bot may not be
+ * in, so they carry only the guidance, its source and "Show more".
+ */
+import type { Reply, ReplySection } from '../core/conversation/types';
+import { citationLine, quoted, replyText } from './text';
+
+/** An Adaptive Card element or action: plain JSON, as the channel receives it. */
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  fallbackText: string;
+  msteams: { width: 'Full' };
+}
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** About this much text shows before "Show more"; the first section (the summary) always shows. */
+const VISIBLE_CHARS = 600;
+
+/** Ids of the folding elements; one card never holds two folds. */
+const MORE = 'more';
+const SHOW_MORE = 'showMore';
+const SHOW_LESS = 'showLess';
+
+export interface CardOptions {
+  /** Buttons that post back to the bot (false for cards shared into other chats). */
+  interactive: boolean;
+}
+
+export function adaptiveCard(reply: Reply, options: CardOptions = { interactive: true }): AdaptiveCard {
+  const body: CardElement[] = [];
+  const head: CardElement[] = [];
+  if (reply.title) head.push({ type: 'TextBlock', text: reply.title, wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading' });
+
+  const { visible, hidden } = fold(reply.sections);
+  const [first, ...rest] = visible;
+  if (first) head.push(...first);
+  // The emergency reply stands out: its title and first lines sit in an "attention" container.
+  if (reply.kind === 'emergency') body.push({ type: 'Container', style: 'attention', bleed: true, items: head });
+  else body.push(...head);
+  for (const elements of rest) body.push(...elements);
+
+  if (hidden.length > 0) {
+    body.push({ type: 'Container', id: MORE, isVisible: false, items: hidden.flat() });
+    body.push(toggle(SHOW_MORE, 'Show more', true), toggle(SHOW_LESS, 'Show less', false));
+  }
+  if (reply.source) {
+    body.push({ type: 'TextBlock', text: citationLine(reply.source), wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' });
+  }
+  if (options.interactive) {
+    reply.choices.forEach((choice, i) => {
+      body.push({
+        type: 'ActionSet',
+        spacing: i === 0 ? 'Medium' : 'Small',
+        actions: [{ type: 'Action.Submit', title: `${i + 1}. ${choice.label}`, data: choice.value }],
+      });
+    });
+    if (reply.choices.length > 0) {
+      body.push({ type: 'TextBlock', text: 'Buttons not working? Type the number or the option.', wrap: true, size: 'Small', isSubtle: true });
+    }
+    if (reply.feedbackId) body.push(...feedback(reply.feedbackId));
+  }
+
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    fallbackText: replyText(options.interactive ? reply : { ...reply, choices: [] }, { markdown: false }),
+    msteams: { width: 'Full' },
+  };
+}
+
+/**
+ * Splits a reply's sections into what shows at once and what waits behind
+ * "Show more": the first section always shows, then lines show until about
+ * VISIBLE_CHARS of text have been shown. Each entry is one section's elements.
+ */
+function fold(sections: ReplySection[]): { visible: CardElement[][]; hidden: CardElement[][] } {
+  const visible: CardElement[][] = [];
+  const hidden: CardElement[][] = [];
+  let shown = 0;
+  // Once one line is folded, every line after it is too, so the order is kept.
+  let folding = false;
+  sections.forEach((section, index) => {
+    const now: string[] = [];
+    const later: string[] = [];
+    for (const line of section.lines) {
+      if (!folding && (index === 0 || shown + line.length <= VISIBLE_CHARS)) {
+        now.push(line);
+        shown += line.length;
+      } else {
+        folding = true;
+        later.push(line);
+      }
+    }
+    if (now.length > 0) visible.push(sectionElements(section, now, section.heading));
+    if (later.length > 0) hidden.push(sectionElements(section, later, now.length === 0 ? section.heading : undefined));
+  });
+  return { visible, hidden };
+}
+
+function sectionElements(section: ReplySection, lines: string[], heading: string | undefined): CardElement[] {
+  const elements: CardElement[] = [];
+  if (heading) elements.push({ type: 'TextBlock', text: heading, wrap: true, weight: 'Bolder', spacing: 'Medium' });
+  switch (section.style) {
+    case 'text':
+      elements.push(...lines.map((line) => ({ type: 'TextBlock', text: line, wrap: true })));
+      break;
+    case 'bullets':
+      elements.push(...lines.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })));
+      break;
+    case 'quotes':
+      elements.push({
+        type: 'Container',
+        style: 'emphasis',
+        items: lines.map((line) => ({ type: 'TextBlock', text: quoted(line), wrap: true, spacing: 'Small' })),
+      });
+      break;
+  }
+  return elements;
+}
+
+function toggle(id: string, title: string, isVisible: boolean): CardElement {
+  return {
+    type: 'ActionSet',
+    id,
+    isVisible,
+    actions: [{ type: 'Action.ToggleVisibility', title, targetElements: [MORE, SHOW_MORE, SHOW_LESS] }],
+  };
+}
+
+function feedback(id: string): CardElement[] {
+  const rate = (title: string, helpful: boolean) => ({ type: 'Action.Submit', title, data: { action: 'feedback', id, helpful } });
+  return [
+    { type: 'TextBlock', text: 'Was this helpful?', wrap: true, size: 'Small', spacing: 'Large' },
+    { type: 'ActionSet', actions: [rate('👍 Yes', true), rate('👎 No', false)] },
+  ];
+}
