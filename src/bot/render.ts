@@ -64,7 +64,8 @@ export function toActivity(reply: Reply, target: RenderTarget = { channelId: 'te
     activity.textFormat = 'markdown';
   }
   // Quick replies post plain text; in a group chat or channel that text would not mention the bot.
-  if (!target.group) {
+  // A note is always followed by the reply it introduces, which carries its own.
+  if (!target.group && !isNote) {
     const quick = quickReplies(reply);
     if (quick.length > 0) {
       activity.suggestedActions = {

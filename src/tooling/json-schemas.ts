@@ -1,11 +1,13 @@
 /** JSON Schemas for content files, generated from the zod schemas (one source of truth). */
 import { z } from 'zod';
-import { Card, LocalServices, Menu, SourceRegistry, Tree } from '../core/content/schema';
+import { Card, LocalServices, Menu, Reflection, Scenario, SourceRegistry, Tree } from '../core/content/schema';
 import { TranscriptFile } from '../transcripts/schema';
 
 const files: Record<string, { title: string; schema: z.ZodType }> = {
   'card.schema.json': { title: 'Waypoint guidance card', schema: Card },
   'tree.schema.json': { title: 'Waypoint decision tree', schema: Tree },
+  'scenario.schema.json': { title: 'Waypoint practice scenario', schema: Scenario },
+  'reflection.schema.json': { title: 'Waypoint reflective session', schema: Reflection },
   'sources.schema.json': { title: 'Waypoint source registry', schema: SourceRegistry },
   'menu.schema.json': { title: 'Waypoint menu', schema: Menu },
   'local-services.schema.json': { title: 'Waypoint local services (per organisation)', schema: LocalServices },

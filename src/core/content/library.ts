@@ -3,7 +3,7 @@
  * Built once at start-up; immutable afterwards.
  */
 import { defaultContentPaths, formatFault, loadRawContent, type ContentFault, type ContentPaths } from './load';
-import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, SourceDocument, SourceRef, Tree } from './schema';
+import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, Reflection, Scenario, SourceDocument, SourceRef, Tree } from './schema';
 import { validateContent } from './validate';
 
 export class ContentError extends Error {
@@ -29,6 +29,8 @@ export interface Citation {
 export class ContentLibrary {
   readonly cards: ReadonlyMap<string, Card>;
   readonly trees: ReadonlyMap<string, Tree>;
+  readonly scenarios: ReadonlyMap<string, Scenario>;
+  readonly reflections: ReadonlyMap<string, Reflection>;
   private readonly documentsById: ReadonlyMap<string, SourceDocument>;
   /** "document/section" -> heading as replies show it; computed once, since every reply cites. */
   private readonly headings: ReadonlyMap<string, string>;
@@ -39,9 +41,13 @@ export class ContentLibrary {
     readonly documents: readonly SourceDocument[],
     readonly menu: Menu,
     readonly local: LocalServices,
+    scenarios: Scenario[] = [],
+    reflections: Reflection[] = [],
   ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
+    this.scenarios = new Map(scenarios.map((s) => [s.id, s]));
+    this.reflections = new Map(reflections.map((r) => [r.id, r]));
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
     this.headings = new Map(documents.flatMap((d) => d.sections.map((s) => [`${d.id}/${s.id}`, sectionHeading(d, s.id)])));
   }
@@ -57,6 +63,14 @@ export class ContentLibrary {
   /** A card or tree title, for buttons and lists. */
   titleOf(id: string): string | undefined {
     return this.cards.get(id)?.title ?? this.trees.get(id)?.title;
+  }
+
+  scenario(id: string): Scenario | undefined {
+    return this.scenarios.get(id);
+  }
+
+  reflection(id: string): Reflection | undefined {
+    return this.reflections.get(id);
   }
 
   document(id: string): SourceDocument | undefined {
@@ -114,6 +128,8 @@ export function loadContentLibrary(paths: ContentPaths): ContentLibrary {
     content.sources.documents,
     content.menu,
     content.localServices,
+    content.scenarios.map((s) => s.scenario),
+    content.reflections.map((r) => r.reflection),
   );
 }
 

@@ -3,11 +3,11 @@
  * schema. Faults are collected, not thrown one at a time, so an author sees
  * every problem in one run; each names the file and the path inside it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { Card, LocalServices, Menu, SourceRegistry, Tree } from './schema';
+import { Card, LocalServices, Menu, Reflection, Scenario, SourceRegistry, Tree } from './schema';
 
 /** Where content lives, relative to the project root. */
 export interface ContentPaths {
@@ -15,6 +15,9 @@ export interface ContentPaths {
   root: string;
   cardsDir: string;
   treesDir: string;
+  /** Practice scenarios and reflective sessions: optional folders (a content set may have none). */
+  scenariosDir: string;
+  reflectionsDir: string;
   sourcesFile: string;
   menuFile: string;
   /** The organisation's local services: configuration, validated with the content. */
@@ -26,6 +29,8 @@ export function defaultContentPaths(root: string): ContentPaths {
     root,
     cardsDir: join(root, 'content', 'cards'),
     treesDir: join(root, 'dialogs', 'trees'),
+    scenariosDir: join(root, 'dialogs', 'scenarios'),
+    reflectionsDir: join(root, 'dialogs', 'reflections'),
     sourcesFile: join(root, 'content', 'sources.yaml'),
     menuFile: join(root, 'content', 'menu.yaml'),
     localServicesFile: join(root, 'config', 'local-services.yaml'),
@@ -48,6 +53,8 @@ export function formatFault(fault: ContentFault): string {
 export interface RawContent {
   cards: Array<{ file: string; card: Card }>;
   trees: Array<{ file: string; tree: Tree }>;
+  scenarios: Array<{ file: string; scenario: Scenario }>;
+  reflections: Array<{ file: string; reflection: Reflection }>;
   sources?: SourceRegistry;
   menu?: Menu;
   localServices?: LocalServices;
@@ -65,13 +72,22 @@ export function loadRawContent(paths: ContentPaths): { content: RawContent; faul
     const tree = read(file, Tree);
     return tree ? [{ file: relative(paths.root, file), tree }] : [];
   });
+  const scenarios = yamlFiles(paths.scenariosDir, paths.root, faults, { optional: true }).flatMap((file) => {
+    const scenario = read(file, Scenario);
+    return scenario ? [{ file: relative(paths.root, file), scenario }] : [];
+  });
+  const reflections = yamlFiles(paths.reflectionsDir, paths.root, faults, { optional: true }).flatMap((file) => {
+    const reflection = read(file, Reflection);
+    return reflection ? [{ file: relative(paths.root, file), reflection }] : [];
+  });
   const sources = read(paths.sourcesFile, SourceRegistry);
   const menu = read(paths.menuFile, Menu);
   const localServices = read(paths.localServicesFile, LocalServices);
-  return { content: { cards, trees, sources, menu, localServices }, faults };
+  return { content: { cards, trees, scenarios, reflections, sources, menu, localServices }, faults };
 }
 
-function yamlFiles(dir: string, root: string, faults: ContentFault[]): string[] {
+function yamlFiles(dir: string, root: string, faults: ContentFault[], options: { optional?: boolean } = {}): string[] {
+  if (options.optional && !existsSync(dir)) return [];
   try {
     return readdirSync(dir)
       .filter((name) => /\.ya?ml$/.test(name))

@@ -149,6 +149,86 @@ export const Tree = z
   })
   .strict();
 
+/** How safe a practice response is, best first. */
+export const Grade = z.enum(['safe', 'partly-safe', 'collusive', 'unsafe']);
+
+/** One response a trainee can choose at a moment of a practice scenario. */
+export const ScenarioResponse = z
+  .object({
+    id: Id.describe('Unique within the moment; part of the button value'),
+    label: Text.describe('What the trainee does or says, short enough for a button'),
+    grade: Grade,
+    feedback: Text.describe('Why this response is safe, partly safe, collusive or unsafe, in terms of the guidance'),
+    source: SourceRef.describe('The section the feedback rests on'),
+    read: z.array(Id).default([]).describe('Cards that explain this, to read at the debrief'),
+    next: Id.optional().describe('The moment this response leads to; leave out to end the scenario with the debrief'),
+  })
+  .strict();
+
+export const ScenarioMoment = z
+  .object({
+    text: Text.describe('What happens now, as the trainee sees it'),
+    responses: z.array(ScenarioResponse).min(2),
+  })
+  .strict();
+
+export const Scenario = z
+  .object({
+    id: Id,
+    title: Text,
+    summary: Text.describe('One line for the scenario list'),
+    scene: z
+      .object({
+        setting: Text.describe('Where this happens: outreach, a hostel, a Housing First flat...'),
+        present: Text.describe('Who is there'),
+        happened: Text.describe('What has happened so far'),
+      })
+      .strict(),
+    source: SourceRef.describe('The section the scenario is grounded in'),
+    start: Id,
+    moments: z.record(Id, ScenarioMoment),
+    debrief: z
+      .object({
+        cards: z.array(Id).default([]).describe('Cards every trainee should read after this scenario'),
+      })
+      .strict()
+      .default({ cards: [] }),
+  })
+  .strict();
+
+/** The stages of a reflective session, in the order they are taken. */
+export const REFLECTION_STAGES = [
+  'what-happened',
+  'thoughts-and-feelings',
+  'went-well-and-hard',
+  'making-sense',
+  'next-time',
+  'support',
+] as const;
+export const ReflectionStage = z.enum(REFLECTION_STAGES);
+
+export const ReflectionPrompt = z
+  .object({
+    id: Id,
+    stage: ReflectionStage,
+    prompt: Text.describe('The question the supervisor puts; the answer is typed in the session and deleted at its end'),
+    hints: z.array(Text).default([]).describe('Follow-up questions to draw the answer out'),
+    cards: z.array(Id).default([]).describe('Cards that help at this prompt'),
+    source: SourceRef,
+  })
+  .strict();
+
+export const Reflection = z
+  .object({
+    id: Id,
+    title: Text,
+    summary: Text.describe('One line for the list of sessions'),
+    for: z.array(z.enum(['worker', 'team'])).min(1).describe('Run with one worker, a team, or either'),
+    source: SourceRef.describe('The section the session is grounded in'),
+    prompts: z.array(ReflectionPrompt).min(6),
+  })
+  .strict();
+
 /** Sections that carry no guidance: coverage leaves them out. */
 export const SectionKind = z.enum(['substantive', 'contents', 'acknowledgements', 'references', 'front-matter']);
 
@@ -207,10 +287,13 @@ export const LocalServices = z
   })
   .strict();
 
+/** Menu targets that open a mode rather than a card or tree. */
+export const MODE_TARGETS = ['practice', 'reflect'] as const;
+
 export const MenuItem = z
   .object({
     label: Text,
-    target: Id.describe('A tree id or card id'),
+    target: Id.describe('A tree id or card id, or "practice" or "reflect" for those modes'),
     command: Text.optional().describe('Short words that open this item when typed, such as a Teams command suggestion ("report on 101")'),
   })
   .strict();
@@ -236,6 +319,12 @@ export type QuestionNode = z.infer<typeof QuestionNode>;
 export type AdviceNode = z.infer<typeof AdviceNode>;
 export type OutcomeNode = z.infer<typeof OutcomeNode>;
 export type Tree = z.infer<typeof Tree>;
+export type Grade = z.infer<typeof Grade>;
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioMoment = z.infer<typeof ScenarioMoment>;
+export type ScenarioResponse = z.infer<typeof ScenarioResponse>;
+export type Reflection = z.infer<typeof Reflection>;
+export type ReflectionPrompt = z.infer<typeof ReflectionPrompt>;
 export type SourceSection = z.infer<typeof SourceSection>;
 export type SourceDocument = z.infer<typeof SourceDocument>;
 export type SourceRegistry = z.infer<typeof SourceRegistry>;

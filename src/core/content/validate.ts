@@ -5,6 +5,8 @@
  */
 import type { Menu, SourceRef, SourceRegistry, SourceSection, Tree, TreeNode } from './schema';
 import type { ContentFault, RawContent } from './load';
+import { MODE_TARGETS } from './schema';
+import { validateReflectionOrder, validateScenarioGraph } from './validatePractice';
 
 export function validateContent(content: RawContent): ContentFault[] {
   const faults: ContentFault[] = [];
@@ -16,6 +18,12 @@ export function validateContent(content: RawContent): ContentFault[] {
   };
   for (const { file, card } of content.cards) claim(card.id, file);
   for (const { file, tree } of content.trees) claim(tree.id, file);
+  for (const { file, scenario } of content.scenarios) claim(scenario.id, file);
+  for (const { file, reflection } of content.reflections) claim(reflection.id, file);
+  for (const mode of MODE_TARGETS) {
+    const owner = owners.get(mode);
+    if (owner) faults.push({ file: owner, path: 'id', message: `"${mode}" is reserved for the ${mode} mode` });
+  }
 
   const cardIds = new Set(content.cards.map(({ card }) => card.id));
   const known = (id: string) => owners.has(id);
@@ -49,6 +57,33 @@ export function validateContent(content: RawContent): ContentFault[] {
     faults.push(...validateTreeGraph(tree, file));
   }
 
+  const cardList = (ids: string[], file: string, path: string) =>
+    ids.forEach((id, i) => {
+      if (!cardIds.has(id)) faults.push({ file, path: `${path}[${i}]`, message: `"${id}" is not a card id` });
+    });
+  for (const { file, scenario } of content.scenarios) {
+    checkFileName(file, scenario.id, faults);
+    citation(scenario.source, file, 'source', faults);
+    cardList(scenario.debrief.cards, file, 'debrief.cards');
+    for (const [momentId, moment] of Object.entries(scenario.moments)) {
+      moment.responses.forEach((response, i) => {
+        const at = `moments.${momentId}.responses[${i}]`;
+        citation(response.source, file, `${at}.source`, faults);
+        cardList(response.read, file, `${at}.read`);
+      });
+    }
+    faults.push(...validateScenarioGraph(scenario, file));
+  }
+  for (const { file, reflection } of content.reflections) {
+    checkFileName(file, reflection.id, faults);
+    citation(reflection.source, file, 'source', faults);
+    reflection.prompts.forEach((prompt, i) => {
+      citation(prompt.source, file, `prompts[${i}].source`, faults);
+      cardList(prompt.cards, file, `prompts[${i}].cards`);
+    });
+    faults.push(...validateReflectionOrder(reflection, file));
+  }
+
   if (content.sources) faults.push(...validateSources(content.sources));
   if (content.menu) faults.push(...validateMenu(content.menu, known, cardIds));
   return faults;
@@ -63,8 +98,8 @@ function validateMenu(menu: Menu, known: (id: string) => boolean, cardIds: Set<s
   const file = 'content/menu.yaml';
   const faults: ContentFault[] = [];
   menu.items.forEach((item, i) => {
-    if (!known(item.target)) {
-      faults.push({ file, path: `items[${i}].target`, message: `"${item.target}" is not a card or tree id` });
+    if (!known(item.target) && !(MODE_TARGETS as readonly string[]).includes(item.target)) {
+      faults.push({ file, path: `items[${i}].target`, message: `"${item.target}" is not a card or tree id, nor ${MODE_TARGETS.join(' or ')}` });
     }
   });
   for (const key of ['emergencyCard', 'helplinesCard'] as const) {
