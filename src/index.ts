@@ -12,6 +12,8 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   MemoryStorage,
+  UserState,
+  type Storage,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
@@ -49,6 +51,8 @@ export interface Waypoint {
   library: ContentLibrary;
   adapter: CloudAdapter;
   feedback: FeedbackLog;
+  /** Where conversation and user state are kept (read directly by tests). */
+  storage: Storage;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -115,8 +119,11 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   const feedback = new FeedbackLog();
   const assistant = new Assistant(library, search, { idleTimeoutMs: config.sessionIdleMs, feedback });
 
-  const conversationState = new ConversationState(new MemoryStorage());
-  const bot = new WaypointBot(conversationState, new GuidanceDialog(assistant, toActivity), (query, limit) => assistant.lookup(query, limit));
+  const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const dialog = new GuidanceDialog(assistant, toActivity, userState.createProperty('practiceProgress'));
+  const bot = new WaypointBot(conversationState, userState, dialog, (query, limit) => assistant.lookup(query, limit));
 
   const localMode = !config.auth.MicrosoftAppId;
   const adapter = new CloudAdapter(
@@ -146,7 +153,7 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
     health: () => ({ version, content: { cards: library.cards.size, trees: library.trees.size } }),
     admin: { report: () => feedback.snapshot(), open: localMode, key: config.adminKey },
   });
-  return { server, library, adapter, feedback };
+  return { server, library, adapter, feedback, storage };
 }
 
 function main(): void {

@@ -24,6 +24,9 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
+/** A grade's title colour (the words say it too, so colour is never the only signal). */
+const GRADE_COLOURS: Record<string, string> = { safe: 'Good', 'partly-safe': 'Warning', collusive: 'Attention', unsafe: 'Attention' };
+
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** About this much text shows before "Show more"; the first section (the summary) always shows. */
@@ -42,7 +45,10 @@ export interface CardOptions {
 export function adaptiveCard(reply: Reply, options: CardOptions = { interactive: true }): AdaptiveCard {
   const body: CardElement[] = [];
   const head: CardElement[] = [];
-  if (reply.title) head.push({ type: 'TextBlock', text: reply.title, wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading' });
+  if (reply.title) {
+    const color = reply.kind === 'grade' && reply.grade ? GRADE_COLOURS[reply.grade] : undefined;
+    head.push({ type: 'TextBlock', text: reply.title, wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading', ...(color ? { color } : {}) });
+  }
 
   const { visible, hidden } = fold(reply.sections);
   const [first, ...rest] = visible;

@@ -16,6 +16,12 @@ export interface GuidanceChannelData {
   id?: string;
   node?: string;
   outcome?: boolean;
+  /** The scenario moment or reflective prompt shown. */
+  step?: string;
+  /** A debrief's score, 0-100. */
+  score?: number;
+  /** A graded response's grade, or a debrief's overall grade. */
+  grade?: string;
   alternatives?: string[];
   ids?: string[];
   choices: Array<{ label: string; value: unknown }>;
@@ -28,6 +34,9 @@ export function guidanceOf(reply: Reply): GuidanceChannelData {
   if (reply.id !== undefined) data.id = reply.id;
   if (reply.node !== undefined) data.node = reply.node;
   if (reply.outcome !== undefined) data.outcome = reply.outcome;
+  if (reply.step !== undefined) data.step = reply.step;
+  if (reply.score !== undefined) data.score = reply.score;
+  if (reply.grade !== undefined) data.grade = reply.grade;
   if (reply.alternatives) data.alternatives = reply.alternatives;
   if (reply.ids) data.ids = reply.ids;
   if (reply.source) {
@@ -80,6 +89,9 @@ export function toActivity(reply: Reply, target: RenderTarget = { channelId: 'te
 /** Commands worth one tap from here: the way back and out of a walk-through, or the menu and help. */
 function quickReplies(reply: Reply): string[] {
   if (reply.kind === 'tree' && reply.node !== undefined) return ['Back', 'Start over', 'Menu'];
+  if (reply.kind === 'scenario') return ['Back', 'Start over', 'Menu'];
+  // In a reflective session anything typed is an answer, so the way out is offered as a tap.
+  if (reply.kind === 'reflection') return ['Back', 'Skip', 'Menu'];
   if (reply.kind === 'menu' || reply.kind === 'welcome') return ['Help'];
   if (reply.kind === 'emergency') return [];
   return ['Menu', 'Help'];

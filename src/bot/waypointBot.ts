@@ -1,8 +1,8 @@
 /**
  * The Bot Framework face of Waypoint, Teams-aware. It routes messages,
  * installs and "bot added" events to the guidance dialog, answers searches
- * from the compose box, and saves conversation state at the end of every
- * turn. It never logs what anyone typed.
+ * from the compose box, and saves conversation and user state at the end of
+ * every turn. It never logs what anyone typed.
  *
  * In group chats and channels Waypoint speaks only when @mentioned (button
  * presses on its own cards are always answered); conversation state is kept
@@ -15,6 +15,7 @@ import {
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type TurnContext,
+  type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Reply } from '../core/conversation/types';
@@ -31,6 +32,7 @@ export class WaypointBot extends TeamsActivityHandler {
 
   constructor(
     private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
     dialog: GuidanceDialog,
     private readonly lookup: Lookup,
   ) {
@@ -70,6 +72,7 @@ export class WaypointBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -20,13 +20,17 @@ export interface BotReply {
 
 export class LocalConversation {
   readonly conversationId = `local-${randomUUID()}`;
-  private readonly user = { id: `user-${randomUUID()}`, name: 'Worker' };
+  readonly user: { id: string; name: string };
   private readonly bot = { id: 'waypoint', name: 'Waypoint' };
 
   constructor(
     private readonly endpoint: string,
-    private readonly channelId = 'test',
-  ) {}
+    readonly channelId = 'test',
+    /** The same user can hold several conversations; their user state follows them. */
+    user?: { id: string; name: string },
+  ) {
+    this.user = user ?? { id: `user-${randomUUID()}`, name: 'Worker' };
+  }
 
   /** The user opens the chat: the bot is "added" and may welcome them. */
   join(): Promise<BotReply[]> {

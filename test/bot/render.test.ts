@@ -11,13 +11,25 @@ import {
   cardReply,
   emergencyReply,
   fallbackReply,
+  feedbackReply,
   helpReply,
   menuReply,
   treeOverviewReply,
   treeStepReply,
   welcomeReply,
 } from '../../src/core/conversation/replies';
+import {
+  debriefReply,
+  gradeReply,
+  practiceListReply,
+  reflectionPromptReply,
+  reflectionSummaryReply,
+  reflectListReply,
+  scenarioMomentReply,
+} from '../../src/core/conversation/practiceReplies';
 import { ActionValue, type Reply } from '../../src/core/conversation/types';
+import { debrief } from '../../src/core/practice/scenarios';
+import { enumerateScenarioPaths } from '../../src/core/content/validatePractice';
 import { PROJECT_ROOT } from '../../src/paths';
 
 const library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
@@ -35,6 +47,30 @@ const replies: Array<[string, Reply]> = [
       treeStepReply(library, tree, { tree: tree.id, node, history: node === tree.start ? [] : [tree.start] }),
     ]),
   ]),
+  ...[...library.scenarios.values()].flatMap((scenario) => [
+    ...Object.entries(scenario.moments).flatMap(([moment, { responses }]): Array<[string, Reply]> => [
+      [`scenario ${scenario.id} moment ${moment}`, scenarioMomentReply(scenario, { scenario: scenario.id, moment, path: [] }, library)],
+      ...responses.map((r): [string, Reply] => [`scenario ${scenario.id} grade ${moment}/${r.id}`, gradeReply(library, scenario, moment, r)]),
+    ]),
+    // The longest debrief: the longest path, each step explained.
+    [
+      `scenario ${scenario.id} debrief`,
+      debriefReply(library, scenario, debrief(scenario, enumerateScenarioPaths(scenario).sort((a, b) => b.length - a.length)[0] ?? [])),
+    ] as [string, Reply],
+  ]),
+  ...[...library.reflections.values()].flatMap((reflection) => [
+    ...reflection.prompts.map((prompt, index): [string, Reply] => [
+      `reflection ${reflection.id} prompt ${prompt.id}`,
+      reflectionPromptReply(library, reflection, { reflection: reflection.id, index, answers: [] }),
+    ]),
+    // A summary with long answers (each at the kept maximum) must still fit.
+    [
+      `reflection ${reflection.id} summary`,
+      reflectionSummaryReply(reflection, { reflection: reflection.id, index: reflection.prompts.length, answers: reflection.prompts.map(() => 'x'.repeat(300)) }),
+    ] as [string, Reply],
+  ]),
+  ['practice list', practiceListReply(library, undefined)],
+  ['reflect list', reflectListReply(library)],
   ['welcome', welcomeReply(library)],
   ['menu', menuReply(library)],
   ['help', helpReply()],
@@ -86,7 +122,7 @@ describe('folding and feedback', () => {
     expect(more?.isVisible).toBe(false);
     expect(folded.filter((e) => e.type === 'Action.ToggleVisibility').map((e) => e.title)).toEqual(['Show more', 'Show less']);
 
-    const short = walk(cardOf(helpReply()).body);
+    const short = walk(cardOf(feedbackReply(true, false)).body);
     expect(short.some((e) => e.id === 'more')).toBe(false);
   });
 

@@ -15,7 +15,7 @@ export interface TestBot {
   waypoint: Waypoint;
   /** Every log line the server wrote, as text. */
   logs: string[];
-  conversation(channelId?: string): LocalConversation;
+  conversation(channelId?: string, user?: { id: string; name: string }): LocalConversation;
   close(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export async function startTestBot(options: Partial<Omit<WaypointConfig, 'logger
     messagesUrl: `${url}/api/messages`,
     waypoint,
     logs,
-    conversation: (channelId?: string) => new LocalConversation(`${url}/api/messages`, channelId),
+    conversation: (channelId?: string, user?: { id: string; name: string }) => new LocalConversation(`${url}/api/messages`, channelId, user),
     close: () => new Promise<void>((resolve) => waypoint.server.close(() => resolve())),
   };
 }

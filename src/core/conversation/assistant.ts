@@ -13,6 +13,8 @@
 import type { ContentLibrary } from '../content/library';
 import type { Tree } from '../content/schema';
 import type { FeedbackLog } from '../feedback/feedbackLog';
+import type { PracticeProgress } from '../practice/scenarios';
+import { Practice } from './practice';
 import { assessEmergency } from '../safety/emergency';
 import type { GuidanceSearch } from '../search/search';
 import { normalise } from '../search/text';
@@ -41,6 +43,8 @@ export interface AssistantOptions {
   now?: () => number;
   /** Where "Was this helpful?" answers and unanswered questions (redacted) are counted. */
   feedback?: FeedbackLog;
+  /** For "a random scenario"; tests pass a fixed one. */
+  random?: () => number;
 }
 
 /** How many rated items a session remembers, to count a double tap once. */
@@ -62,6 +66,25 @@ const COMMAND_WORDS: Record<string, Command> = {
   stop: 'cancel',
   exit: 'cancel',
   quit: 'cancel',
+  practice: 'practice',
+  practise: 'practice',
+  'practice mode': 'practice',
+  'practise mode': 'practice',
+  training: 'practice',
+  scenarios: 'practice',
+  'random scenario': 'random-scenario',
+  random: 'random-scenario',
+  'my progress': 'progress',
+  progress: 'progress',
+  reflect: 'reflect',
+  'reflect mode': 'reflect',
+  reflection: 'reflect',
+  'reflective session': 'reflect',
+  shift: 'shift',
+  'shift mode': 'shift',
+  skip: 'skip',
+  'skip this one': 'skip',
+  'end the session': 'cancel',
 };
 
 const GREETINGS = /^(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening)(?: there)?(?: waypoint)?$/;
@@ -75,6 +98,7 @@ const NEGATIVE = /^(?:n|no|nope|nah|not really)$/;
 
 export class Assistant {
   private readonly now: () => number;
+  private readonly practice: Practice;
 
   constructor(
     private readonly library: ContentLibrary,
@@ -82,6 +106,7 @@ export class Assistant {
     private readonly options: AssistantOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.practice = new Practice(library, options.random);
   }
 
   /** A fresh session, or the given one if it has not gone idle. */
@@ -101,15 +126,17 @@ export class Assistant {
     return this.finish(session, [welcomeReply(this.library)], { introduced: true });
   }
 
-  respond(input: Input, previous: Session | undefined): TurnResult {
+  /** One message in; `progress` is the user's practice record, returned changed when a scenario ends. */
+  respond(input: Input, previous: Session | undefined, progress?: PracticeProgress): TurnResult {
     const session = this.session(previous);
+    this.progress = progress;
     const text = typeof input.text === 'string' ? input.text.trim() : '';
     // A button press carries a value; its text (Teams messageBack) is only the label echoed back.
     const pressed = input.value === undefined || input.value === null ? undefined : ActionValue.safeParse(input.value);
 
     // 1. Safety first: a typed message describing danger now, from any point.
     if (!pressed?.success && text && assessEmergency(text).emergency) {
-      return this.finish(session, [emergencyReply(this.library, session.walk !== undefined)]);
+      return this.finish(session, [emergencyReply(this.library, session.walk !== undefined || this.practice.active(session))]);
     }
 
     // The first message of a conversation is answered as what it is, with a one-line introduction first.
@@ -118,8 +145,12 @@ export class Assistant {
     if (pressed?.success) result = this.act(pressed.data, session); // 2. a button
     else if (pressed && !text) result = this.notice(session, "Sorry, I didn't recognise that button. Here is the menu.");
     else result = this.route(text, session);
-    return this.finish(result.session, [...intro, ...result.replies], { introduced: true });
+    const finished = this.finish(result.session, [...intro, ...result.replies], { introduced: true });
+    return result.progress ? { ...finished, progress: result.progress } : finished;
   }
+
+  /** The user's practice record for the turn in hand (respond is synchronous, so one turn at a time). */
+  private progress: PracticeProgress | undefined;
 
   /** Typed text: a command, one of the choices just offered, or a question. */
   private route(text: string, session: Session): TurnResult {
@@ -128,6 +159,9 @@ export class Assistant {
     // 3. Global commands.
     const command = COMMAND_WORDS[typed] ?? (text === '?' ? 'help' : undefined);
     if (command) return this.command(command, session);
+
+    // In a reflective session, anything else typed is the answer to the prompt (unless it is paused).
+    if (session.reflection && !session.reflection.paused) return this.practice.answerReflection(text, session);
 
     // 4. One of the choices just offered, or a menu item by its label or command words.
     const picked = this.pickOffered(typed, session) ?? this.pickMenuItem(typed);
@@ -150,8 +184,16 @@ export class Assistant {
       case 'start': {
         const tree = this.library.tree(action.tree);
         if (!tree) return this.notice(session, GONE);
-        return this.walkTo(tree, startWalk(tree), session);
+        // A walk-through replaces a scenario or reflective session under way.
+        const { session: cleared, note } = this.practice.end(session);
+        return this.walkTo(tree, startWalk(tree), cleared, note);
       }
+      case 'scenario':
+        return this.practice.startScenario(action.scenario, session) ?? this.notice(session, GONE);
+      case 'respond':
+        return this.practice.respond(action, session, this.progress);
+      case 'reflect':
+        return this.practice.startReflection(action.reflection, session) ?? this.notice(session, GONE);
       case 'choose':
         return this.chooseOption(action.tree, action.node, action.choice, session);
       case 'feedback':
@@ -219,33 +261,64 @@ export class Assistant {
     return this.walkTo(tree, next, session);
   }
 
+  /** Commands work in every mode: they act on whatever is under way (a walk-through, a scenario or a reflective session). */
   private command(command: Command, session: Session): TurnResult {
     const walk = session.walk;
     const tree = walk ? this.library.tree(walk.tree) : undefined;
     switch (command) {
       case 'menu':
-        return { session, replies: [menuReply(this.library)] };
-      case 'help':
-        return { session, replies: [helpReply()] };
+      case 'help': {
+        // Over a reflective session, the menu pauses it: what is typed next is not taken as an answer.
+        const paused = session.reflection ? { ...session, reflection: { ...session.reflection, paused: true } } : session;
+        const note = session.reflection ? 'Your reflective session is paused. Type resume to go back to it, or cancel to end it and delete its answers.' : undefined;
+        return { session: paused, replies: [command === 'menu' ? menuReply(this.library, note) : helpReply(note)] };
+      }
       case 'back': {
+        const practised = this.practice.back(session);
+        if (practised) return practised;
         const previous = walk ? back(walk) : undefined;
         if (tree && previous) return this.walkTo(tree, previous, session);
         if (tree && walk) return this.walkTo(tree, walk, session, 'This is the first step, so there is nothing to go back to.');
         return { session, replies: [menuReply(this.library, "There's no earlier step to go back to.")] };
       }
-      case 'start-over':
+      case 'start-over': {
+        const practised = this.practice.startOver(session);
+        if (practised) return practised;
         if (tree) return this.walkTo(tree, startWalk(tree), session);
         return { session: { ...session, walk: undefined }, replies: [menuReply(this.library, "Let's start again.")] };
-      case 'cancel':
-        return {
-          session: { ...session, walk: undefined },
-          replies: [menuReply(this.library, walk ? 'OK, I have closed that walk-through.' : 'Nothing to cancel.')],
-        };
-      case 'resume':
+      }
+      case 'cancel': {
+        const what = session.reflection ? 'reflective session' : session.scenario ? 'scenario' : walk ? 'walk-through' : undefined;
+        const { session: ended, note } = this.practice.end(session);
+        const text = note ?? (what ? `OK, I have closed that ${what}.` : 'Nothing to cancel.');
+        return { session: { ...ended, walk: undefined }, replies: [menuReply(this.library, text)] };
+      }
+      case 'resume': {
+        const resumed = session.reflection ? { ...session, reflection: { ...session.reflection, paused: false } } : session;
+        const practised = this.practice.current(resumed, 'Here is where you were.');
+        if (practised) return practised;
         if (tree && walk) return this.walkTo(tree, walk, session, 'Here is where you were.');
         return { session, replies: [menuReply(this.library)] };
+      }
+      case 'practice':
+        return this.practice.list(session, this.progress);
+      case 'random-scenario':
+        return this.practice.randomScenario(session, this.progress) ?? this.notice(session, 'There are no scenarios yet.');
+      case 'progress':
+        return this.practice.showProgress(session, this.progress);
+      case 'reflect':
+        return this.practice.reflectList(session);
+      case 'shift': {
+        const { session: ended, note } = this.practice.end(session);
+        const text = [note, 'Shift mode: ask a question in your own words, or pick a topic.'].filter(Boolean).join(' ');
+        return { session: ended, replies: [menuReply(this.library, text)] };
+      }
+      case 'skip':
+        if (session.reflection) return this.practice.answerReflection(null, session);
+        return { session, replies: [menuReply(this.library, 'There is nothing to skip here.')] };
     }
   }
+
 
   private walkTo(tree: Tree, walk: TreeWalk, session: Session, note?: string): TurnResult {
     return { session: { ...session, walk }, replies: [treeStepReply(this.library, tree, walk, note)] };
@@ -285,12 +358,13 @@ export class Assistant {
       const card = this.library.card(best.id);
       if (card) return { session, replies: [cardReply(this.library, card, verdict.alternatives.map((h) => h.id))] };
     }
-    // Mid-walk, anything short of a clear answer is most likely a reply to the step: ask again.
+    // Mid-walk or mid-scenario, anything short of a clear answer is most likely a reply to the step: ask again.
+    const again = "I didn't catch that. Pick an option below, type its number, or type menu.";
+    const practised = this.practice.current(session, again);
+    if (practised) return practised;
     const walk = session.walk;
     const tree = walk ? this.library.tree(walk.tree) : undefined;
-    if (tree && walk) {
-      return this.walkTo(tree, walk, session, "I didn't catch that. Pick an option below, type its number, or type menu.");
-    }
+    if (tree && walk) return this.walkTo(tree, walk, session, again);
     if (verdict.type === 'choices') return { session, replies: [choicesReply(this.library, verdict.hits)] };
     const nearest = verdict.type === 'none' ? verdict.hits.map((h) => h.id) : [];
     // Counted (redacted, never logged) so content authors can see what workers ask that Waypoint can't answer.

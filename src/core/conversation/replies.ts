@@ -17,6 +17,8 @@ const NOT_A_SUBSTITUTE =
 
 export function choiceFor(library: ContentLibrary, id: string, label?: string): Choice {
   const text = label ?? library.titleOf(id) ?? id;
+  // Menu targets that open a mode rather than a card or tree.
+  if (id === 'practice' || id === 'reflect') return { label: text, value: { action: 'command', command: id } };
   return library.trees.has(id)
     ? { label: text, value: { action: 'start', tree: id } }
     : { label: text, value: { action: 'open', card: id } };
@@ -63,11 +65,12 @@ export function menuReply(library: ContentLibrary, note?: string): Reply {
   };
 }
 
-export function helpReply(): Reply {
+export function helpReply(note?: string): Reply {
   return {
     kind: 'help',
     title: 'How to use Waypoint',
     sections: [
+      ...(note ? [{ style: 'text' as const, lines: [note] }] : []),
       {
         style: 'text',
         lines: [
@@ -81,8 +84,11 @@ export function helpReply(): Reply {
         lines: [
           'menu: the list of topics',
           'back: the previous step',
-          'start over: the start of the current walk-through',
-          'cancel: leave the walk-through',
+          'start over: the start of the current walk-through, scenario or session',
+          'cancel: leave the walk-through, scenario or session',
+          'practice: practise a scenario; my progress: your record',
+          'reflect: a reflective session for supervisors',
+          'shift: back to asking questions on shift',
           'help: this message',
         ],
       },

@@ -5,11 +5,43 @@
  */
 import { z } from 'zod';
 import type { Citation } from '../content/library';
+import type { ReflectionRun } from '../practice/reflections';
+import type { PracticeProgress, ScenarioRun } from '../practice/scenarios';
 import type { TreeWalk } from '../trees/engine';
 
-export type GuidanceKind = 'welcome' | 'menu' | 'help' | 'card' | 'tree' | 'choices' | 'fallback' | 'emergency' | 'feedback';
+export type GuidanceKind =
+  | 'welcome'
+  | 'menu'
+  | 'help'
+  | 'card'
+  | 'tree'
+  | 'choices'
+  | 'fallback'
+  | 'emergency'
+  | 'feedback'
+  /** Practice: a moment of a scenario, the grade of a response, the debrief, the trainee's progress. */
+  | 'scenario'
+  | 'grade'
+  | 'debrief'
+  | 'progress'
+  /** Reflect: a prompt of a reflective session, and the summary at its end. */
+  | 'reflection'
+  | 'reflection-summary';
 
-export const COMMANDS = ['menu', 'help', 'back', 'start-over', 'cancel', 'resume'] as const;
+export const COMMANDS = [
+  'menu',
+  'help',
+  'back',
+  'start-over',
+  'cancel',
+  'resume',
+  'practice',
+  'random-scenario',
+  'progress',
+  'reflect',
+  'shift',
+  'skip',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What a button posts back as the activity's `value`. Parsed strictly: values come from outside. */
@@ -18,6 +50,14 @@ export const ActionValue = z.discriminatedUnion('action', [
   z.object({ action: z.literal('choose'), tree: z.string().min(1), node: z.string().min(1), choice: z.string().min(1) }),
   z.object({ action: z.literal('open'), card: z.string().min(1) }),
   z.object({ action: z.literal('command'), command: z.enum(COMMANDS) }),
+  z.object({ action: z.literal('scenario'), scenario: z.string().min(1) }),
+  z.object({
+    action: z.literal('respond'),
+    scenario: z.string().min(1),
+    moment: z.string().min(1),
+    response: z.string().min(1),
+  }),
+  z.object({ action: z.literal('reflect'), reflection: z.string().min(1) }),
   /** "Was this helpful?": `id` is a card id, or `tree-id/node-id` for a tree outcome. */
   z.object({ action: z.literal('feedback'), id: z.string().min(1).max(200), helpful: z.boolean() }),
 ]);
@@ -37,9 +77,15 @@ export interface ReplySection {
 
 export interface Reply {
   kind: GuidanceKind;
-  /** Card id (kind card) or tree id (kind tree). */
+  /** Card id (kind card), tree id (tree), scenario id (scenario, grade, debrief) or session id (reflection). */
   id?: string;
   node?: string;
+  /** The scenario moment or reflective prompt shown. */
+  step?: string;
+  /** A debrief's score, 0-100. */
+  score?: number;
+  /** A graded response's grade, or a debrief's overall grade. */
+  grade?: string;
   outcome?: boolean;
   title?: string;
   sections: ReplySection[];
@@ -53,9 +99,16 @@ export interface Reply {
   feedbackId?: string;
 }
 
-/** Conversation state: small, serialisable and free of anything the user typed. */
+/**
+ * Conversation state: small and serialisable. It holds nothing the user typed,
+ * with one exception: the answers of a reflective session in progress, which
+ * are deleted when the session ends (see practice/reflections.ts).
+ */
 export interface Session {
+  /** At most one of walk, scenario and reflection is under way. */
   walk?: TreeWalk;
+  scenario?: ScenarioRun;
+  reflection?: ReflectionRun;
   /** The choices the last reply offered, so a typed number or label can pick one. */
   offered: Choice[];
   /** Whether the introduction (what Waypoint is, no client details) has been shown. */
@@ -75,4 +128,6 @@ export interface Input {
 export interface TurnResult {
   replies: Reply[];
   session: Session;
+  /** The trainee's practice record (kept per user), when this turn changed it. */
+  progress?: PracticeProgress;
 }
