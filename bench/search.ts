@@ -1,16 +1,25 @@
 /**
- * In-process search speed, as the compose-box search needs it: Teams gives a
- * message extension 5 seconds and fires a query on every keystroke, and the
- * target is p99 under 20 ms for a query over the whole corpus.
+ * In-process search speed, over the real corpus and synthetic ones, for
+ * `npm run bench` (bench/run.ts); `tsx bench/search.ts` runs this part alone.
  *
- * Measures, over every golden query (about 600) and, for the compose box,
- * every prefix of each as it is typed:
- *   - search cold: the first time each query's words are seen (a fresh index);
- *   - search warm: the same queries again;
- *   - compose box: assistant.lookup plus rendering the Teams response.
- * Prints a table and exits 1 if any p99 is over the target.
- *
- * Run: npm run bench
+ * The queries are every golden query (test/search/golden.yaml and
+ * golden-corpus.yaml, about 600, off-topic ones included). Measured:
+ *   - cold: a fresh GuidanceSearch, every query once, so each query's words
+ *     are met for the first time (the index's term cache is empty). This is
+ *     the honest measure, and the one the targets apply to. The process's code
+ *     is warmed first on a throwaway index, as a running server's would be.
+ *     Over the real corpus and 1,000 cards this is done on 3 fresh indexes and
+ *     each query's time is the least of its 3, so that a few descheduled
+ *     milliseconds on a busy machine, or a garbage collection, do not decide a
+ *     p99 of about 600 samples; 10,000 cards take seconds to index, so one.
+ *   - warm: the same queries again on the same index (the steady state),
+ *     timed the same way.
+ *   - compose box, as typed (real corpus): assistant.lookup plus rendering the
+ *     Teams response for every prefix of every query from the third letter on,
+ *     as Teams sends one per keystroke.
+ * Targets: p99 under 2 ms cold on the real corpus, under 20 ms cold at 10,000
+ * cards, and under 20 ms for the compose box (Teams gives a message extension
+ * 5 seconds, and fires a query on every keystroke).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,18 +27,38 @@ import { parse } from 'yaml';
 import { searchResponse } from '../src/bot/messageExtension';
 import { defaultContentPaths, loadContentLibrary } from '../src/core/content/library';
 import { Assistant } from '../src/core/conversation/assistant';
-import { documentsFrom, GuidanceSearch } from '../src/core/search/search';
+import { documentsFrom, GuidanceSearch, type SearchDocument } from '../src/core/search/search';
 import { PROJECT_ROOT } from '../src/paths';
+import { syntheticCorpus } from './synthetic';
 
-const TARGET_P99_MS = 20;
+export interface SearchRow {
+  corpus: string;
+  cards: number;
+  /** Distinct indexed terms. */
+  vocabulary: number;
+  /** Building the index (the quickest, when built more than once). */
+  buildMs: number;
+  measure: string;
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** The p99 this row must stay under, if it has a target. */
+  targetP99?: number;
+}
 
-const queries = ['golden.yaml', 'golden-corpus.yaml'].flatMap((file) => {
-  const golden = parse(readFileSync(join(PROJECT_ROOT, 'test', 'search', file), 'utf8')) as { queries: Array<{ q: string }>; offTopic: string[] };
-  return [...golden.queries.map((entry) => entry.q), ...golden.offTopic];
-});
+export const REAL_COLD_TARGET_MS = 2;
+export const LARGE_COLD_TARGET_MS = 20;
+export const COMPOSE_TARGET_MS = 20;
 
-/** What the compose box sends while someone types a query: after each letter from the third on. */
-const typed = queries.flatMap((q) => Array.from({ length: Math.max(0, q.length - 2) }, (_, i) => q.slice(0, i + 3)));
+/** The golden queries, in file order; `corpusOnly` for golden-corpus.yaml's answerable ones alone. */
+export function goldenQueries(options: { corpusOnly?: boolean } = {}): string[] {
+  const files = options.corpusOnly ? ['golden-corpus.yaml'] : ['golden.yaml', 'golden-corpus.yaml'];
+  return files.flatMap((file) => {
+    const golden = parse(readFileSync(join(PROJECT_ROOT, 'test', 'search', file), 'utf8')) as { queries: Array<{ q: string }>; offTopic: string[] };
+    return [...golden.queries.map((entry) => entry.q), ...(options.corpusOnly ? [] : golden.offTopic)];
+  });
+}
 
 function time(inputs: string[], run: (input: string) => unknown): number[] {
   return inputs.map((input) => {
@@ -43,29 +72,99 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-const library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
-const documents = documentsFrom(library);
-const buildStart = process.hrtime.bigint();
-const search = new GuidanceSearch(documents);
-const buildMs = Number(process.hrtime.bigint() - buildStart) / 1e6;
-const assistant = new Assistant(library, new GuidanceSearch(documents), { idleTimeoutMs: 60_000 });
-
-const rows = [
-  { name: 'search, cold', samples: time(queries, (q) => search.classify(q)) },
-  { name: 'search, warm', samples: time(queries, (q) => search.classify(q)) },
-  { name: 'compose box, as typed', samples: time(typed, (q) => searchResponse(assistant.lookup(q, 10))) },
-];
-
-console.log(`Corpus: ${library.cards.size} cards, ${library.trees.size} trees; index built in ${buildMs.toFixed(1)} ms.\n`);
-console.log('| measure | queries | p50 ms | p95 ms | p99 ms | max ms |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-let over = false;
-for (const { name, samples } of rows) {
+function summary(samples: number[]): { p50: number; p99: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  const p99 = percentile(sorted, 99);
-  if (p99 > TARGET_P99_MS) over = true;
-  const cells = [50, 95, 99].map((p) => percentile(sorted, p).toFixed(2));
-  console.log(`| ${name} | ${samples.length} | ${cells.join(' | ')} | ${(sorted.at(-1) ?? 0).toFixed(2)} |`);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 };
 }
-console.log(`\nTarget: p99 under ${TARGET_P99_MS} ms in-process. ${over ? 'OVER TARGET' : 'Met.'}`);
-if (over) process.exit(1);
+
+function build(documents: SearchDocument[]): { search: GuidanceSearch; ms: number } {
+  const start = process.hrtime.bigint();
+  const search = new GuidanceSearch(documents);
+  return { search, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+/** Per query, the least of several timings of it: what the work costs when nothing else gets in the way. */
+function leastOf(passes: number[][]): number[] {
+  return (passes[0] ?? []).map((_, i) => Math.min(...passes.map((pass) => pass[i] as number)));
+}
+
+/**
+ * Cold and warm rows for one corpus. Cold: `passes` fresh indexes, each query once on each; per
+ * query, the least of its times. Warm: the last index, every query `passes` times more; per query, the least.
+ */
+function measureCorpus(corpus: string, documents: SearchDocument[], queries: string[], passes: number, targetP99?: number): SearchRow[] {
+  const cold: number[][] = [];
+  const builds: number[] = [];
+  let index: GuidanceSearch | undefined;
+  for (let pass = 0; pass < passes; pass += 1) {
+    index = undefined;
+    const built = build(documents);
+    builds.push(built.ms);
+    cold.push(time(queries, (q) => built.search.classify(q)));
+    index = built.search;
+  }
+  const last = index as GuidanceSearch;
+  const warm = Array.from({ length: passes }, () => time(queries, (q) => last.classify(q)));
+  const base = { corpus, cards: documents.length, vocabulary: last.vocabularySize, buildMs: Math.min(...builds), samples: queries.length };
+  const times = passes > 1 ? `; per query, best of ${passes}` : '';
+  return [
+    { ...base, measure: `cold (fresh index${passes > 1 ? 'es' : ''}${times})`, ...summary(leastOf(cold)), targetP99 },
+    { ...base, measure: `warm (same index again${times})`, ...summary(leastOf(warm)) },
+  ];
+}
+
+/** Every in-process search measure, in the order they are printed. */
+export function searchBenchmark(options: { sizes?: number[] } = {}): SearchRow[] {
+  const queries = goldenQueries();
+  const library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
+  const real = documentsFrom(library);
+
+  // Warm the process's code (search, fuse.js, rendering) on a throwaway index, as a running server's would be.
+  const throwaway = new Assistant(library, new GuidanceSearch(real), { idleTimeoutMs: 60_000 });
+  for (const q of queries) searchResponse(throwaway.lookup(q, 10));
+  const warmUp = new GuidanceSearch(syntheticCorpus({ cards: 200, real }));
+  for (const q of queries) warmUp.classify(q);
+
+  const rows = measureCorpus('real', real, queries, 3, REAL_COLD_TARGET_MS);
+
+  /** What the compose box sends while someone types a query: after each letter from the third on. */
+  const typed = queries.flatMap((q) => Array.from({ length: Math.max(0, q.length - 2) }, (_, i) => q.slice(0, i + 3)));
+  const assistant = new Assistant(library, new GuidanceSearch(real), { idleTimeoutMs: 60_000 });
+  const compose = summary(time(typed, (q) => searchResponse(assistant.lookup(q, 10))));
+  rows.push({ ...(rows[0] as SearchRow), measure: 'compose box, as typed', samples: typed.length, ...compose, targetP99: COMPOSE_TARGET_MS });
+
+  for (const cards of options.sizes ?? [1_000, 10_000]) {
+    const documents = syntheticCorpus({ cards, real });
+    const large = cards >= 10_000;
+    rows.push(...measureCorpus('synthetic', documents, queries, large ? 1 : 3, large ? LARGE_COLD_TARGET_MS : undefined));
+  }
+  return rows;
+}
+
+const fixed = (ms: number) => ms.toFixed(2);
+const thousands = (n: number) => n.toLocaleString('en-GB');
+
+/** The rows as a Markdown table, and whether every target was met. */
+export function searchTable(rows: SearchRow[]): { lines: string[]; met: boolean } {
+  const lines = [
+    '| corpus | cards | vocabulary | index built, ms | measure | queries | p50 ms | p99 ms | max ms | target (p99) |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
+  ];
+  let met = true;
+  for (const row of rows) {
+    const ok = row.targetP99 === undefined || row.p99 < row.targetP99;
+    if (!ok) met = false;
+    const target = row.targetP99 === undefined ? '' : `< ${row.targetP99} ms: ${ok ? 'met' : '**missed**'}`;
+    lines.push(
+      `| ${row.corpus} | ${thousands(row.cards)} | ${thousands(row.vocabulary)} | ${row.buildMs.toFixed(0)} | ${row.measure} | ${thousands(row.samples)} | ${fixed(row.p50)} | ${fixed(row.p99)} | ${fixed(row.max)} | ${target} |`,
+    );
+  }
+  return { lines, met };
+}
+
+if (require.main === module) {
+  const { lines, met } = searchTable(searchBenchmark());
+  console.log(lines.join('\n'));
+  console.log(`\n${met ? 'Every search target met.' : 'A search target was missed.'}`);
+  if (!met) process.exit(1);
+}
