@@ -11,7 +11,6 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  MemoryStorage,
   UserState,
   type Storage,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -27,9 +26,13 @@ import { GuidanceDialog } from './bot/guidanceDialog';
 import { toActivity } from './bot/render';
 import { tenantFilter } from './bot/tenantFilter';
 import { turnLogger } from './bot/turnLog';
+import { replyHoldMiddleware } from './bot/replyHold';
 import { WaypointBot } from './bot/waypointBot';
+import { createStateStorage, type StorageConfig } from './storage/stateStorage';
 import { PROJECT_ROOT } from './paths';
 import { createServer } from './server';
+import { markDraining } from './server';
+import { createLifecycle, shutdownOnSignals } from './lifecycle';
 
 export { PROJECT_ROOT };
 
@@ -43,6 +46,8 @@ export interface WaypointConfig {
   adminKey?: string;
   contentRoot: string;
   sessionIdleMs: number;
+  /** Where conversation and user state live; memory unless STORAGE=blob. */
+  storage?: StorageConfig;
   logger: Logger;
 }
 
@@ -53,6 +58,8 @@ export interface Waypoint {
   feedback: FeedbackLog;
   /** Where conversation and user state are kept (read directly by tests). */
   storage: Storage;
+  /** Whether the state store answers, for /readyz. */
+  storageReachable: () => Promise<boolean>;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -80,6 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): WaypointConfig {
     MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? '',
   };
   if (env.NODE_ENV === 'production') checkProductionSettings(auth, allowedTenantIds);
+  const storage = storageFromEnv(env);
   return {
     port,
     auth,
@@ -87,8 +95,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv): WaypointConfig {
     adminKey: env.ADMIN_KEY || undefined,
     contentRoot: env.CONTENT_ROOT ? resolve(env.CONTENT_ROOT) : PROJECT_ROOT,
     sessionIdleMs: idleHours * HOUR,
+    storage,
     logger: pino({ level: env.LOG_LEVEL ?? 'info', base: { service: 'waypoint' } }),
   };
+}
+
+/** STORAGE=memory (the default) or STORAGE=blob with BLOB_CONNECTION_STRING and BLOB_CONTAINER. */
+function storageFromEnv(env: NodeJS.ProcessEnv): StorageConfig {
+  const kind = env.STORAGE || 'memory';
+  if (kind === 'memory') return { kind };
+  if (kind !== 'blob') throw new ConfigError(`STORAGE must be memory or blob, not "${kind}"`);
+  const connectionString = env.BLOB_CONNECTION_STRING ?? '';
+  const container = env.BLOB_CONTAINER ?? '';
+  if (!connectionString) throw new ConfigError('STORAGE=blob needs BLOB_CONNECTION_STRING');
+  // Azure's rule for container names: 3-63 lower-case letters, digits and single hyphens.
+  if (!/^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/.test(container)) {
+    throw new ConfigError(`STORAGE=blob needs BLOB_CONTAINER, a container name of 3-63 lower-case letters, digits and hyphens, not "${container}"`);
+  }
+  return { kind, connectionString, container };
 }
 
 /** In production Waypoint must authenticate every request and admit only its own organisation. */
@@ -119,11 +143,19 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   const feedback = new FeedbackLog();
   const assistant = new Assistant(library, search, { idleTimeoutMs: config.sessionIdleMs, feedback });
 
-  const storage = new MemoryStorage();
+  const state = createStateStorage(config.storage ?? { kind: 'memory' });
+  const storage = state.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialog = new GuidanceDialog(assistant, toActivity, userState.createProperty('practiceProgress'));
-  const bot = new WaypointBot(conversationState, userState, dialog, (query, limit) => assistant.lookup(query, limit));
+  const bot = new WaypointBot({
+    conversationState,
+    userState,
+    storage,
+    dialog,
+    lookup: (query, limit) => assistant.lookup(query, limit),
+    idleMs: config.sessionIdleMs,
+  });
 
   const localMode = !config.auth.MicrosoftAppId;
   const adapter = new CloudAdapter(
@@ -131,6 +163,8 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   );
   // First, so a refused turn touches nothing: no state, no reply, no turn log.
   if (!localMode || config.allowedTenantIds.length > 0) adapter.use(tenantFilter(config.allowedTenantIds, logger));
+  // Before the logger, so only replies really sent are logged (see bot/replyHold.ts).
+  adapter.use(replyHoldMiddleware());
   adapter.use(turnLogger(logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Log the fault, never the message; then reset the conversation so a broken state cannot wedge it.
@@ -151,9 +185,14 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
     logger,
     endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
     health: () => ({ version, content: { cards: library.cards.size, trees: library.trees.size } }),
+    // Content is loaded and validated before the server exists, so it is ready whenever storage answers.
+    ready: async () => {
+      const storage = await state.reachable();
+      return { ok: storage, checks: { content: true, storage } };
+    },
     admin: { report: () => feedback.snapshot(), open: localMode, key: config.adminKey },
   });
-  return { server, library, adapter, feedback, storage };
+  return { server, library, adapter, feedback, storage, storageReachable: () => state.reachable() };
 }
 
 function main(): void {
@@ -179,10 +218,15 @@ function main(): void {
     throw error;
   }
   const localMode = !config.auth.MicrosoftAppId;
+  // SIGTERM or SIGINT: stop accepting connections, finish the turns in flight, then exit (see lifecycle.ts).
+  const lifecycle = createLifecycle({ server: waypoint.server.server, logger: config.logger, onDraining: () => markDraining(waypoint.server) });
+  shutdownOnSignals(lifecycle);
   waypoint.server.listen(config.port, () => {
+    // The port really bound (PORT=0 picks a free one), so scripts and tests can read it from this line.
+    const { port } = waypoint.server.address();
     config.logger.info(
-      { port: config.port, localMode, cards: waypoint.library.cards.size, trees: waypoint.library.trees.size },
-      `Waypoint listening on http://localhost:${config.port}/api/messages${localMode ? ' (local mode: no Azure credentials)' : ''}`,
+      { port, localMode, cards: waypoint.library.cards.size, trees: waypoint.library.trees.size },
+      `Waypoint listening on http://localhost:${port}/api/messages${localMode ? ' (local mode: no Azure credentials)' : ''}`,
     );
   });
 }

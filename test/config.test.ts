@@ -42,6 +42,15 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ ...production, ...change })).toThrow(name);
   });
 
+  it('uses memory for state by default, and Azure Blob Storage when asked, checking its settings', () => {
+    expect(configFromEnv({ LOG_LEVEL: 'silent' }).storage).toEqual({ kind: 'memory' });
+    const blob = { LOG_LEVEL: 'silent', STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'waypoint-state' };
+    expect(configFromEnv(blob).storage).toEqual({ kind: 'blob', connectionString: 'UseDevelopmentStorage=true', container: 'waypoint-state' });
+    expect(() => configFromEnv({ ...blob, BLOB_CONNECTION_STRING: '' })).toThrow(/BLOB_CONNECTION_STRING/);
+    expect(() => configFromEnv({ ...blob, BLOB_CONTAINER: 'Not_Valid' })).toThrow(/BLOB_CONTAINER/);
+    expect(() => configFromEnv({ ...blob, STORAGE: 'cosmos' })).toThrow(/STORAGE must be memory or blob/);
+  });
+
   it('refuses tenant ids that are not GUIDs', () => {
     expect(() => configFromEnv({ ALLOWED_TENANT_IDS: `${TENANT}, contoso` })).toThrow(/"contoso" is not one/);
   });

@@ -8,9 +8,13 @@
  * Shared cards (inserted into a chat from the compose box) are not
  * interactive: their buttons would post to a conversation the bot may not be
  * in, so they carry only the guidance, its source and "Show more".
+ *
+ * Lines that hold what someone typed (a reflective summary's answers) are
+ * TextRuns in a RichTextBlock, which Adaptive Cards never read as Markdown
+ * (and cards have no HTML): a typed link or markup shows as typed.
  */
 import type { Reply, ReplySection } from '../core/conversation/types';
-import { citationLine, quoted, replyText } from './text';
+import { citationLine, quoted, replyText, showsTypedText } from './text';
 
 /** An Adaptive Card element or action: plain JSON, as the channel receives it. */
 export type CardElement = Record<string, unknown>;
@@ -50,7 +54,7 @@ export function adaptiveCard(reply: Reply, options: CardOptions = { interactive:
     head.push({ type: 'TextBlock', text: reply.title, wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading', ...(color ? { color } : {}) });
   }
 
-  const { visible, hidden } = fold(reply.sections);
+  const { visible, hidden } = fold(reply.sections, showsTypedText(reply));
   const [first, ...rest] = visible;
   if (first) head.push(...first);
   // The emergency reply stands out: its title and first lines sit in an "attention" container.
@@ -94,7 +98,7 @@ export function adaptiveCard(reply: Reply, options: CardOptions = { interactive:
  * "Show more": the first section always shows, then lines show until about
  * VISIBLE_CHARS of text have been shown. Each entry is one section's elements.
  */
-function fold(sections: ReplySection[]): { visible: CardElement[][]; hidden: CardElement[][] } {
+function fold(sections: ReplySection[], literal: boolean): { visible: CardElement[][]; hidden: CardElement[][] } {
   const visible: CardElement[][] = [];
   const hidden: CardElement[][] = [];
   let shown = 0;
@@ -112,27 +116,36 @@ function fold(sections: ReplySection[]): { visible: CardElement[][]; hidden: Car
         later.push(line);
       }
     }
-    if (now.length > 0) visible.push(sectionElements(section, now, section.heading));
-    if (later.length > 0) hidden.push(sectionElements(section, later, now.length === 0 ? section.heading : undefined));
+    if (now.length > 0) visible.push(sectionElements(section, now, section.heading, literal));
+    if (later.length > 0) hidden.push(sectionElements(section, later, now.length === 0 ? section.heading : undefined, literal));
   });
   return { visible, hidden };
 }
 
-function sectionElements(section: ReplySection, lines: string[], heading: string | undefined): CardElement[] {
+/**
+ * One line of text: a TextBlock (Markdown: bold, italics, lists, links), or,
+ * for a line someone typed, a RichTextBlock whose TextRun is shown literally.
+ */
+function textElement(text: string, literal: boolean, extra: CardElement = {}): CardElement {
+  if (literal) return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }], ...extra };
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+function sectionElements(section: ReplySection, lines: string[], heading: string | undefined, literal: boolean): CardElement[] {
   const elements: CardElement[] = [];
   if (heading) elements.push({ type: 'TextBlock', text: heading, wrap: true, weight: 'Bolder', spacing: 'Medium' });
   switch (section.style) {
     case 'text':
-      elements.push(...lines.map((line) => ({ type: 'TextBlock', text: line, wrap: true })));
+      elements.push(...lines.map((line) => textElement(line, literal)));
       break;
     case 'bullets':
-      elements.push(...lines.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })));
+      elements.push(...lines.map((line) => textElement(`• ${line}`, literal, { spacing: 'Small' })));
       break;
     case 'quotes':
       elements.push({
         type: 'Container',
         style: 'emphasis',
-        items: lines.map((line) => ({ type: 'TextBlock', text: quoted(line), wrap: true, spacing: 'Small' })),
+        items: lines.map((line) => textElement(quoted(line), literal, { spacing: 'Small' })),
       });
       break;
   }

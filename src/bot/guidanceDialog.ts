@@ -9,6 +9,7 @@ import { ActivityTypes, type Activity, type StatePropertyAccessor } from 'botbui
 import type { Assistant } from '../core/conversation/assistant';
 import type { Reply, Session } from '../core/conversation/types';
 import type { PracticeProgress } from '../core/practice/scenarios';
+import { incomingText } from './incomingText';
 import type { RenderTarget } from './render';
 import { isGroupConversation } from './teams';
 
@@ -41,7 +42,7 @@ export class GuidanceDialog extends Dialog {
     const activity = dc.context.activity;
     const result =
       activity.type === ActivityTypes.Message
-        ? this.assistant.respond({ text: activity.text, value: activity.value }, state.session, await this.progress.get(dc.context))
+        ? this.assistant.respond({ text: incomingText(activity.text), value: activity.value }, state.session, await this.progress.get(dc.context))
         : this.assistant.welcome(state.session);
     state.session = result.session;
     if (result.progress) await this.progress.set(dc.context, result.progress);

@@ -7,6 +7,9 @@ import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionRespo
 import type { Reply } from '../core/conversation/types';
 import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCard } from './adaptiveCard';
 
+/** The one invoke Waypoint answers: a search from the compose box. */
+export const QUERY_INVOKE = 'composeExtension/query';
+
 /** The command the app manifest declares, and its one parameter. */
 export const SEARCH_COMMAND = 'searchGuidance';
 export const SEARCH_PARAMETER = 'query';

@@ -41,13 +41,16 @@ export function mentionsBot(activity: Partial<Activity>): boolean {
   return botMentions(activity).length > 0;
 }
 
+/** How many different @mention texts are taken out of one message. */
+const MAX_MENTIONS_STRIPPED = 10;
+
 /** The message text with every @mention of the bot taken out ("<at>Waypoint</at> what is marac" -> "what is marac"). */
 export function textWithoutBotMention(activity: Partial<Activity>): string | undefined {
   if (typeof activity.text !== 'string') return activity.text;
   let text = activity.text;
-  for (const mention of botMentions(activity)) {
-    if (typeof mention.text === 'string' && mention.text) text = text.split(mention.text).join(' ');
-  }
+  // Each mention text is one pass over the message; a real message mentions the bot once or twice.
+  const mentionTexts = new Set(botMentions(activity).flatMap((m) => (typeof m.text === 'string' && m.text ? [m.text] : [])));
+  for (const mentionText of [...mentionTexts].slice(0, MAX_MENTIONS_STRIPPED)) text = text.split(mentionText).join(' ');
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -3,17 +3,47 @@
  * screen readers, the terminal chat and any channel that drops buttons, so
  * options are numbered and can be typed. Markdown (bold, italics) for
  * channels that show it; plain text for a card's fallback.
+ *
+ * Text someone typed is never rendered as Markdown: where a reply shows it
+ * back (a reflective session's summary shows the supervisor's answers), its
+ * lines are escaped, so a typed link, image, heading or HTML tag shows as the
+ * characters typed and cannot become markup in Waypoint's reply.
  */
 import type { Citation } from '../core/content/library';
-import type { Reply, ReplySection } from '../core/conversation/types';
+import type { GuidanceKind, Reply, ReplySection } from '../core/conversation/types';
 
 interface Style {
   bold: (text: string) => string;
   italic: (text: string) => string;
+  /** A line of a section: as it is, or escaped when it holds what someone typed. */
+  line: (text: string) => string;
 }
 
-const MARKDOWN: Style = { bold: (t) => `**${t}**`, italic: (t) => `_${t}_` };
-const PLAIN: Style = { bold: (t) => t, italic: (t) => t };
+const MARKDOWN: Style = { bold: (t) => `**${t}**`, italic: (t) => `_${t}_`, line: (t) => t };
+const PLAIN: Style = { bold: (t) => t, italic: (t) => t, line: (t) => t };
+
+/**
+ * Replies whose section lines include what the user typed, so must be shown
+ * literally: the reflective summary (the answers, each under its prompt).
+ * No other reply repeats anything typed.
+ */
+export const ECHOES_USER_TEXT: ReadonlySet<GuidanceKind> = new Set<GuidanceKind>(['reflection-summary']);
+
+/** Whether a reply's section lines must be shown as literal text, never as Markdown. */
+export function showsTypedText(reply: Pick<Reply, 'kind'>): boolean {
+  return ECHOES_USER_TEXT.has(reply.kind);
+}
+
+/**
+ * Text that reads as itself in Markdown: every ASCII punctuation character
+ * (all CommonMark can treat as markup: links, images, emphasis, headings,
+ * lists, code, HTML tags and entities, autolinks) is backslash-escaped.
+ * CommonMark renders an escaped character as the character, so the reader
+ * sees exactly what was typed.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
 
 /** A suggested phrasing as it is shown: in curly quotes, whatever quotes the content used. */
 export function quoted(line: string): string {
@@ -24,11 +54,11 @@ function section(s: ReplySection, style: Style): string {
   const heading = s.heading ? `${style.bold(s.heading)}\n` : '';
   switch (s.style) {
     case 'text':
-      return heading + s.lines.join('\n\n');
+      return heading + s.lines.map(style.line).join('\n\n');
     case 'bullets':
-      return heading + s.lines.map((line) => `- ${line}`).join('\n');
+      return heading + s.lines.map((line) => `- ${style.line(line)}`).join('\n');
     case 'quotes':
-      return heading + s.lines.map((line) => `- ${quoted(line)}`).join('\n');
+      return heading + s.lines.map((line) => `- ${style.line(quoted(line))}`).join('\n');
   }
 }
 
@@ -40,7 +70,9 @@ export function citationLine(source: Citation): string {
 }
 
 export function replyText(reply: Reply, options: { markdown?: boolean } = {}): string {
-  const style = options.markdown === false ? PLAIN : MARKDOWN;
+  const base = options.markdown === false ? PLAIN : MARKDOWN;
+  // Plain text is never interpreted, so only Markdown needs the typed lines escaped.
+  const style = base === MARKDOWN && showsTypedText(reply) ? { ...base, line: escapeMarkdown } : base;
   const parts: string[] = [];
   if (reply.title) parts.push(style.bold(reply.title));
   for (const s of reply.sections) parts.push(section(s, style));

@@ -15,7 +15,11 @@ const HOUR = 60 * 60 * 1000;
 
 function show(replies: BotReply[]): void {
   for (const reply of replies) {
-    const text = (reply.text ?? '').replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\s)_(.+?)_(?=\s|$)/g, '$1$2');
+    // The Markdown as a reader sees it: no bold or italic marks, and escaped characters (typed text shown back) as themselves.
+    const text = (reply.text ?? '')
+      .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/(^|\s)_(.+?)_(?=\s|$)/g, '$1$2')
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
     console.log(`\nWaypoint:\n${text}\n`);
   }
 }

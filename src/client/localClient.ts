@@ -19,7 +19,7 @@ export interface BotReply {
 }
 
 export class LocalConversation {
-  readonly conversationId = `local-${randomUUID()}`;
+  readonly conversationId: string;
   readonly user: { id: string; name: string };
   private readonly bot = { id: 'waypoint', name: 'Waypoint' };
 
@@ -28,8 +28,15 @@ export class LocalConversation {
     readonly channelId = 'test',
     /** The same user can hold several conversations; their user state follows them. */
     user?: { id: string; name: string },
+    conversationId?: string,
   ) {
     this.user = user ?? { id: `user-${randomUUID()}`, name: 'Worker' };
+    this.conversationId = conversationId ?? `local-${randomUUID()}`;
+  }
+
+  /** The same conversation, sent to another endpoint (another instance of the bot). */
+  at(endpoint: string): LocalConversation {
+    return new LocalConversation(endpoint, this.channelId, this.user, this.conversationId);
   }
 
   /** The user opens the chat: the bot is "added" and may welcome them. */

@@ -31,6 +31,9 @@ export interface FeedbackLogOptions {
   maxQueryChars?: number;
 }
 
+/** Characters kept past the limit for redaction to see whole, before the final cut. */
+const REDACTION_MARGIN = 100;
+
 export class FeedbackLog {
   private readonly counts = new Map<string, FeedbackCount>();
   private readonly queries = new Map<string, number>();
@@ -51,7 +54,9 @@ export class FeedbackLog {
   }
 
   unanswered(text: string): void {
-    const query = redact(text.replace(/\s+/g, ' ').trim()).slice(0, this.maxQueryChars);
+    // Cut before redacting (redaction is not linear on very long text), with room to spare so a
+    // number or address straddling the cut is still whole enough to be caught.
+    const query = redact(text.slice(0, this.maxQueryChars + REDACTION_MARGIN).replace(/\s+/g, ' ').trim()).slice(0, this.maxQueryChars);
     if (!query) return;
     const seen = this.queries.get(query) ?? 0;
     if (seen === 0 && this.queries.size >= this.maxQueries) this.queries.delete(this.leastAsked());
