@@ -30,8 +30,8 @@ import { replyHoldMiddleware } from './bot/replyHold';
 import { WaypointBot } from './bot/waypointBot';
 import { createStateStorage, type StorageConfig } from './storage/stateStorage';
 import { PROJECT_ROOT } from './paths';
-import { createServer } from './server';
-import { markDraining } from './server';
+import { createServer, markDraining } from './server';
+import { localChatFiles } from './web/localChat';
 import { createLifecycle, shutdownOnSignals } from './lifecycle';
 
 export { PROJECT_ROOT };
@@ -48,6 +48,10 @@ export interface WaypointConfig {
   sessionIdleMs: number;
   /** Where conversation and user state live; memory unless STORAGE=blob. */
   storage?: StorageConfig;
+  /** LOCAL_CHAT=1: serve the local chat page even with credentials (never in production). */
+  localChat?: boolean;
+  /** NODE_ENV=production. */
+  production?: boolean;
   logger: Logger;
 }
 
@@ -96,6 +100,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): WaypointConfig {
     contentRoot: env.CONTENT_ROOT ? resolve(env.CONTENT_ROOT) : PROJECT_ROOT,
     sessionIdleMs: idleHours * HOUR,
     storage,
+    localChat: env.LOCAL_CHAT === '1',
+    production: env.NODE_ENV === 'production',
     logger: pino({ level: env.LOG_LEVEL ?? 'info', base: { service: 'waypoint' } }),
   };
 }
@@ -191,6 +197,8 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
       return { ok: storage, checks: { content: true, storage } };
     },
     admin: { report: () => feedback.snapshot(), open: localMode, key: config.adminKey },
+    // The browser chat page: in local mode, or asked for with LOCAL_CHAT=1, but never in production with credentials.
+    localChat: (localMode || config.localChat) && !(config.production && !localMode) ? localChatFiles(PROJECT_ROOT) : undefined,
   });
   return { server, library, adapter, feedback, storage, storageReachable: () => state.reachable() };
 }

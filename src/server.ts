@@ -10,6 +10,7 @@ import restify, { type Next, type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConversationRateLimiter, type RateLimitOptions } from './rateLimit';
+import { mountLocalChat, type LocalChatFiles } from './web/localChat';
 
 /** What the server needs from the bot side; keeps restify apart from botbuilder. */
 export interface MessageEndpoint {
@@ -44,6 +45,8 @@ export interface ServerOptions {
   rateLimit?: Partial<RateLimitOptions> | false;
   /** GET /admin/feedback: open in local mode, otherwise only with the admin key (and off without one). */
   admin?: { report: () => unknown; open: boolean; key?: string };
+  /** The local chat page at GET /; left out, there is none. */
+  localChat?: LocalChatFiles;
 }
 
 const DEFAULT_MAX_BODY = 256 * 1024;
@@ -83,6 +86,8 @@ export function createServer(options: ServerOptions): restify.Server {
     });
     res.send(readiness.ok ? 200 : 503, { status: readiness.ok ? 'ready' : 'not ready', checks: readiness.checks });
   });
+
+  if (options.localChat) mountLocalChat(server, options.localChat);
 
   const admin = options.admin;
   if (admin && (admin.open || admin.key)) {

@@ -1,0 +1,161 @@
+/**
+ * The local chat page in a real browser (Debian's Chromium, driven by
+ * playwright-core; no browser is ever downloaded) against the real server:
+ * the welcome, a typed question answered with its card and source, a tree
+ * walked to an outcome by clicking, back and start over, the emergency reply
+ * first, keyboard-only use, contrast, title and language; no request fails
+ * and no message fails to send. A screenshot of the final page is saved.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/paths';
+import { startTestBot, type TestBot } from '../support/bot';
+
+// What the page-side functions below use of the DOM (the project's types are Node's, not the browser's).
+declare const document: { activeElement: { id: string } | null; querySelector(selector: string): unknown };
+declare function getComputedStyle(element: unknown): { color: string; backgroundColor: string };
+type Element = { parentElement: Element | null };
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without these, Chromium reaches for Google's services at start-up, which this machine's closed network refuses.
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let bot: TestBot;
+let browser: Browser;
+let page: Page;
+const failedRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`);
+  bot = await startTestBot();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 420, height: 860 } });
+  page.on('requestfailed', (request) => failedRequests.push(`${request.method()} ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(bot.url);
+});
+
+afterAll(async () => {
+  if (page) {
+    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'webchat.png'), fullPage: true });
+  }
+  await browser?.close();
+  await bot?.close();
+});
+
+/** The transcript's text; Web Chat repeats messages for screen readers, so search the whole of it. */
+const transcript = () => page.locator('#webchat');
+const sendBox = () => page.locator('[data-id="webchat-sendbox-input"]');
+
+async function say(text: string): Promise<void> {
+  await sendBox().fill(text);
+  await sendBox().press('Enter');
+}
+
+/** A button on the latest Adaptive Card with this label (labels are numbered: "2. No"). */
+function cardButton(label: RegExp) {
+  return page.locator('.ac-adaptiveCard').last().getByRole('button', { name: label });
+}
+
+describe('the local chat page', () => {
+  it('has a proper title and language, the privacy note and Start over', async () => {
+    expect(await page.title()).toBe('Waypoint: local chat');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+    await expect.poll(() => page.getByText(/do not type clients' names or details/i).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#start-over').count()).toBe(1);
+  });
+
+  it('shows the welcome on load', async () => {
+    await expect.poll(() => transcript().innerText(), { timeout: 15_000 }).toMatch(/Welcome to Waypoint/);
+  });
+
+  it('answers a typed question with the right card and its source', async () => {
+    await say('what is marac');
+    await expect.poll(() => transcript().innerText(), { timeout: 15_000 }).toMatch(/MARAC: when to refer and what it does/);
+    await expect.poll(() => transcript().innerText()).toMatch(/From: .*MARAC/);
+  });
+
+  it('walks a tree to an outcome by clicking its buttons, with back and start over working', async () => {
+    await say('report on 101');
+    await expect.poll(() => transcript().innerText(), { timeout: 15_000 }).toMatch(/Making a third party report on 101/i);
+    // First step: is anyone in danger now? Answer no, go on, then back.
+    await cardButton(/^\d+\. No/).first().click();
+    const afterFirst = await lastCardText();
+    await say('back');
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/danger/i);
+    await cardButton(/^\d+\. No/).first().click();
+    await expect.poll(lastCardText, { timeout: 15_000 }).toBe(afterFirst);
+    // Click the first option at each step until an outcome asks "Was this helpful?".
+    for (let step = 0; step < 10 && !/Was this helpful\?/.test(await lastCardText()); step += 1) {
+      const before = await lastCardText();
+      await cardButton(/^1\. /).first().click();
+      await expect.poll(lastCardText, { timeout: 15_000 }).not.toBe(before);
+    }
+    expect(await lastCardText()).toMatch(/Was this helpful\?/);
+    await page.locator('#start-over').click();
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/danger/i);
+  });
+
+  it('gives the emergency reply first when someone is in danger now', async () => {
+    await say('he is hitting her right now');
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/999/);
+    expect(await lastCardText()).toMatch(/danger/i);
+  });
+
+  it('works from the keyboard alone', async () => {
+    await sendBox().focus();
+    await page.keyboard.type('help');
+    await page.keyboard.press('Enter');
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/How to use Waypoint/);
+    // Tab from the page's start reaches Start over, and Enter presses it.
+    await page.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 5 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'start-over');
+    }
+    expect(reached).toBe(true);
+  });
+
+  it('has text with enough contrast in its own chrome (WCAG AA, 4.5:1)', async () => {
+    const ratios = await page.evaluate(() => {
+      const rgb = (value: string) => (value.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+        const channel = (c: number) => {
+          const s = c / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      };
+      const background = (element: Element): string => {
+        for (let node: Element | null = element; node; node = node.parentElement) {
+          const colour = getComputedStyle(node).backgroundColor;
+          if (colour && !/rgba\(0, 0, 0, 0\)|transparent/.test(colour)) return colour;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      return ['h1', '.privacy', '#start-over'].map((selector) => {
+        const element = document.querySelector(selector) as Element;
+        const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(rgb(background(element)))];
+        return { selector, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+      });
+    });
+    for (const { selector, ratio } of ratios) expect(ratio, selector).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('never failed a request, and never showed "Send failed"', async () => {
+    expect(failedRequests).toEqual([]);
+    expect(await page.getByText(/send failed/i).count()).toBe(0);
+  });
+});
+
+async function lastCardText(): Promise<string> {
+  const cards = page.locator('.ac-adaptiveCard');
+  const count = await cards.count();
+  return count === 0 ? '' : cards.nth(count - 1).innerText();
+}
