@@ -110,7 +110,6 @@ export class WaypointBot extends TeamsActivityHandler {
             await this.conversationState.load(context, true);
             await this.userState.load(context, true);
           }
-          await this.expireIdle(context);
           await super.run(context);
           await this.conversationState.saveChanges(context, false);
           await this.userState.saveChanges(context, false);
@@ -156,7 +155,9 @@ export class WaypointBot extends TeamsActivityHandler {
     return searchResponse(this.lookup(queryText(query), MAX_RESULTS));
   }
 
+  /** Only turns Waypoint answers touch conversation state: a channel message not addressed to it leaves none. */
   private async runDialog(context: TurnContext): Promise<void> {
+    await this.expireIdle(context);
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(GUIDANCE_DIALOG);

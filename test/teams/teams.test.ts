@@ -100,6 +100,13 @@ describe('group chats and channels', () => {
     expect(replies.every((r) => r.suggestedActions === undefined)).toBe(true);
   });
 
+  it('store nothing for a message not addressed to Waypoint', async () => {
+    const channel = new TeamsConversation(bot.messagesUrl, 'channel', `19:quiet@thread.tacv2;messageid=${Date.now()}`);
+    await channel.say('just chatting among ourselves');
+    const key = `msteams/conversations/${channel.conversationId}/`;
+    expect(await bot.waypoint.storage.read([key])).toEqual({});
+  });
+
   it('keep state per thread', async () => {
     const base = '19:general@thread.tacv2;messageid=';
     const one = new TeamsConversation(bot.messagesUrl, 'channel', `${base}1${Date.now()}`);
