@@ -5,26 +5,15 @@
  * is killed mid-tree and a new one takes over.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalConversation, type BotReply } from '../../src/client/localClient';
 import { PROJECT_ROOT } from '../../src/paths';
 import { blobStorageConfig } from '../support/blobs';
+import { freePort } from '../support/net';
 
 const storage = blobStorageConfig('instances');
 const running = new Set<ChildProcess>();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `src/index.ts` as its own process on the shared container, and waits until it is healthy. */
 async function startInstance(): Promise<{ url: string; process: ChildProcess }> {

@@ -3,12 +3,13 @@
  * package `azurite`) on a free loopback port, in memory and offline, and
  * stops it by its process id when the tests are done. Test files get its
  * connection string with `inject('azuriteConnectionString')` and use a fresh
- * container each (see blobContainer in ./blobs.ts).
+ * container each (see blobStorageConfig in ./blobs.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { freePort } from './net.js';
 
 /** The emulator's well-known development account (public, the same in every Azurite). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -18,17 +19,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     azuriteConnectionString: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
