@@ -65,9 +65,10 @@ export function toActivity(reply: Reply, target: RenderTarget = { channelId: 'te
   // A one-line note with nothing to press (the introduction) reads best as plain text everywhere.
   const isNote = !reply.title && reply.choices.length === 0 && !reply.source;
   if (CARD_CHANNELS.has(target.channelId) && !isNote) {
-    activity.attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: adaptiveCard(reply) }];
+    const card = adaptiveCard(reply);
+    activity.attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }];
     // Shown where the card cannot be: notifications, screen readers, clients without cards.
-    activity.summary = replyText(reply, { markdown: false });
+    activity.summary = card.fallbackText;
   } else {
     activity.text = replyText(reply);
     activity.textFormat = 'markdown';

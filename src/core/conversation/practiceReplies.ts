@@ -8,10 +8,9 @@ import type { Reflection, Scenario, ScenarioResponse } from '../content/schema';
 import { REFLECTION_STAGES } from '../content/schema';
 import type { ReflectionRun } from '../practice/reflections';
 import { GRADE_LABEL, type Debrief, type PracticeProgress, type ScenarioRun } from '../practice/scenarios';
-import { choiceFor } from './replies';
+import { MENU, readChoices } from './replies';
 import type { Choice, Reply, ReplySection } from './types';
 
-const MENU: Choice = { label: 'Menu', value: { action: 'command', command: 'menu' } };
 const PRACTICE: Choice = { label: 'Another scenario', value: { action: 'command', command: 'practice' } };
 
 export const REFLECTION_PRIVACY =
@@ -25,9 +24,6 @@ const STAGE_NAMES: Record<(typeof REFLECTION_STAGES)[number], string> = {
   'next-time': 'Next time',
   support: 'Support',
 };
-
-const readChoices = (library: ContentLibrary, ids: string[]): Choice[] =>
-  ids.filter((id) => library.card(id)).map((id) => choiceFor(library, id, `Read: ${library.titleOf(id) ?? id}`));
 
 /** `practice`: the scenarios to choose from, with the trainee's best so far. */
 export function practiceListReply(library: ContentLibrary, progress: PracticeProgress | undefined): Reply {

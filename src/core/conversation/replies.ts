@@ -9,7 +9,7 @@ import type { SearchHit } from '../search/search';
 import { currentNode, optionsAt, type TreeWalk } from '../trees/engine';
 import type { Choice, Reply, ReplySection } from './types';
 
-const MENU: Choice = { label: 'Menu', value: { action: 'command', command: 'menu' } };
+export const MENU: Choice = { label: 'Menu', value: { action: 'command', command: 'menu' } };
 
 const PRIVACY = "Please don't type clients' names or anything that could identify them.";
 const NOT_A_SUBSTITUTE =
@@ -22,6 +22,11 @@ export function choiceFor(library: ContentLibrary, id: string, label?: string): 
   return library.trees.has(id)
     ? { label: text, value: { action: 'start', tree: id } }
     : { label: text, value: { action: 'open', card: id } };
+}
+
+/** "Read: <title>" buttons for the cards to read next (ids that are not cards are skipped). */
+export function readChoices(library: ContentLibrary, ids: string[]): Choice[] {
+  return ids.filter((id) => library.card(id)).map((id) => choiceFor(library, id, `Read: ${library.titleOf(id) ?? id}`));
 }
 
 function menuChoices(library: ContentLibrary): Choice[] {
@@ -169,7 +174,7 @@ export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWal
 
   let choices: Choice[];
   if (node.type === 'outcome') {
-    const read = node.cards.map((id) => choiceFor(library, id, `Read: ${library.titleOf(id) ?? id}`));
+    const read = readChoices(library, node.cards);
     choices = [...read, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
   } else {
     choices = optionsAt(node).map((option) => ({
