@@ -129,7 +129,6 @@ export class Assistant {
   /** One message in; `progress` is the user's practice record, returned changed when a scenario ends. */
   respond(input: Input, previous: Session | undefined, progress?: PracticeProgress): TurnResult {
     const session = this.session(previous);
-    this.progress = progress;
     const text = typeof input.text === 'string' ? input.text.trim() : '';
     // A button press carries a value; its text (Teams messageBack) is only the label echoed back.
     const pressed = input.value === undefined || input.value === null ? undefined : ActionValue.safeParse(input.value);
@@ -142,40 +141,39 @@ export class Assistant {
     // The first message of a conversation is answered as what it is, with a one-line introduction first.
     const intro = session.introduced ? [] : [introReply()];
     let result: TurnResult;
-    if (pressed?.success) result = this.act(pressed.data, session); // 2. a button
+    if (pressed?.success) result = this.act(pressed.data, session, progress); // 2. a button
     else if (pressed && !text) result = this.notice(session, "Sorry, I didn't recognise that button. Here is the menu.");
-    else result = this.route(text, session);
+    else result = this.route(text, session, progress);
     const finished = this.finish(result.session, [...intro, ...result.replies], { introduced: true });
     return result.progress ? { ...finished, progress: result.progress } : finished;
   }
 
-  /** The user's practice record for the turn in hand (respond is synchronous, so one turn at a time). */
-  private progress: PracticeProgress | undefined;
 
   /** Typed text: a command, one of the choices just offered, or a question. */
-  private route(text: string, session: Session): TurnResult {
+  private route(text: string, session: Session, progress: PracticeProgress | undefined): TurnResult {
     if (!text) return { session, replies: [helpReply()] };
     const typed = normalise(text);
     // 3. Global commands.
     const command = COMMAND_WORDS[typed] ?? (text === '?' ? 'help' : undefined);
-    if (command) return this.command(command, session);
+    if (command) return this.command(command, session, progress);
 
     // In a reflective session, anything else typed is the answer to the prompt (unless it is paused).
     if (session.reflection && !session.reflection.paused) return this.practice.answerReflection(text, session);
 
     // 4. One of the choices just offered, or a menu item by its label or command words.
     const picked = this.pickOffered(typed, session) ?? this.pickMenuItem(typed);
-    if (picked) return this.act(picked, session);
+    if (picked) return this.act(picked, session, progress);
 
     // 5. A question in their own words.
     if (GREETINGS.test(typed)) return { session, replies: [menuReply(this.library, 'Hello. What do you need help with?')] };
     return this.answer(text, session);
   }
 
-  private act(action: ActionValue, session: Session): TurnResult {
+  /** `progress` is the user's practice record: read by the practice commands, changed when a scenario ends. */
+  private act(action: ActionValue, session: Session, progress: PracticeProgress | undefined): TurnResult {
     switch (action.action) {
       case 'command':
-        return this.command(action.command, session);
+        return this.command(action.command, session, progress);
       case 'open': {
         const card = this.library.card(action.card);
         if (!card) return this.notice(session, GONE);
@@ -191,7 +189,7 @@ export class Assistant {
       case 'scenario':
         return this.practice.startScenario(action.scenario, session) ?? this.notice(session, GONE);
       case 'respond':
-        return this.practice.respond(action, session, this.progress);
+        return this.practice.respond(action, session, progress);
       case 'reflect':
         return this.practice.startReflection(action.reflection, session) ?? this.notice(session, GONE);
       case 'choose':
@@ -262,7 +260,7 @@ export class Assistant {
   }
 
   /** Commands work in every mode: they act on whatever is under way (a walk-through, a scenario or a reflective session). */
-  private command(command: Command, session: Session): TurnResult {
+  private command(command: Command, session: Session, progress: PracticeProgress | undefined): TurnResult {
     const walk = session.walk;
     const tree = walk ? this.library.tree(walk.tree) : undefined;
     switch (command) {
@@ -301,11 +299,11 @@ export class Assistant {
         return { session, replies: [menuReply(this.library)] };
       }
       case 'practice':
-        return this.practice.list(session, this.progress);
+        return this.practice.list(session, progress);
       case 'random-scenario':
-        return this.practice.randomScenario(session, this.progress) ?? this.notice(session, 'There are no scenarios yet.');
+        return this.practice.randomScenario(session, progress) ?? this.notice(session, 'There are no scenarios yet.');
       case 'progress':
-        return this.practice.showProgress(session, this.progress);
+        return this.practice.showProgress(session, progress);
       case 'reflect':
         return this.practice.reflectList(session);
       case 'shift': {
