@@ -29,6 +29,7 @@ import {
   outcomeFeedbackId,
   helpReply,
   introReply,
+  leftBehindReply,
   menuReply,
   noticeReply,
   treeOverviewReply,
@@ -242,12 +243,7 @@ export class Assistant {
       // A button from a walk that has ended: never apply it; offer to start again.
       return {
         session,
-        replies: [
-          noticeReply(this.library, `That button belongs to a walk-through you have left ("${tree.title}").`, [
-            { label: `Start "${tree.title}" again`, value: { action: 'start', tree: tree.id } },
-            { label: 'Menu', value: { action: 'command', command: 'menu' } },
-          ]),
-        ],
+        replies: [leftBehindReply(this.library, 'walk-through', tree.title, { action: 'start', tree: tree.id })],
       };
     }
     if (walk.node !== nodeId) {

@@ -18,7 +18,7 @@ import {
   reflectListReply,
   scenarioMomentReply,
 } from './practiceReplies';
-import { menuReply, noticeReply } from './replies';
+import { leftBehindReply, menuReply, noticeReply } from './replies';
 import type { Session, TurnResult } from './types';
 
 /** Said when starting something else closes a reflective session. */
@@ -78,12 +78,7 @@ export class Practice {
     if (!run || run.scenario !== scenario.id) {
       return {
         session,
-        replies: [
-          noticeReply(this.library, `That button belongs to a scenario you have left ("${scenario.title}").`, [
-            { label: `Start "${scenario.title}" again`, value: { action: 'scenario', scenario: scenario.id } },
-            { label: 'Menu', value: { action: 'command', command: 'menu' } },
-          ]),
-        ],
+        replies: [leftBehindReply(this.library, 'scenario', scenario.title, { action: 'scenario', scenario: scenario.id })],
       };
     }
     if (run.moment !== press.moment) {

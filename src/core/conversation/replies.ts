@@ -290,6 +290,14 @@ export function feedbackReply(helpful: boolean, alreadyRated: boolean): Reply {
   return { kind: 'feedback', sections: [{ style: 'text', lines: [line] }], choices: [MENU] };
 }
 
+/** A button from a walk-through or scenario that has been left: never applied; offers to start it again. */
+export function leftBehindReply(library: ContentLibrary, what: string, title: string, restart: Choice['value']): Reply {
+  return noticeReply(library, `That button belongs to a ${what} you have left ("${title}").`, [
+    { label: `Start "${title}" again`, value: restart },
+    MENU,
+  ]);
+}
+
 /** A plain note with a way on (the menu's choices unless others are given), for stale or unknown buttons. */
 export function noticeReply(library: ContentLibrary, text: string, choices?: Choice[]): Reply {
   return { kind: 'menu', sections: [{ style: 'text', lines: [text] }], choices: choices ?? menuChoices(library) };
