@@ -141,7 +141,7 @@ describe('the reflective sessions', () => {
       const conversation = bot.conversation();
       let replies = await conversation.press({ action: 'reflect', reflection: reflection.id });
       expect(last(replies)?.text).toMatch(/Nothing from the session is logged or kept/);
-      const canaries = reflection.prompts.map((p, i) => `canary-${reflection.id}-${i} about Xanthe Pembury`);
+      const canaries = reflection.prompts.map((_, i) => `canary-${reflection.id}-${i} about Xanthe Pembury`);
       for (const [i, prompt] of reflection.prompts.entries()) {
         expect(guidance(last(replies)), `${reflection.id} prompt ${i}`).toMatchObject({ kind: 'reflection', id: reflection.id, step: prompt.id });
         expect(guidance(last(replies))?.source?.sectionId).toBe(prompt.source.section);
