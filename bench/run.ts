@@ -8,7 +8,7 @@
  *    by autocannon over loopback for 10 seconds per row at 10 connections, with
  *    deliveryMode "expectReplies":
  *      (a) echo: the same restify server and CloudAdapter, a bot that only echoes;
- *      (b) search: a worker's question (golden-corpus.yaml's queries in turn);
+ *      (b) search: a worker's question (the in-scope questions of eval/'s search sets in turn);
  *      (c) tree: a decision-tree step (start third-party-report, then a choice).
  *    Target: (b) and (c) each at least 0.8 of (a)'s requests per second, so
  *    Waypoint's own work is a small part of a turn. Every response must be 2xx,
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const out: string[] = ['## Waypoint benchmark', '', `Machine: ${machine}.`, ''];
 
   console.error(`Load: echo, search, tree, ${SECONDS} s each at ${CONNECTIONS} connections (plus start-up and warm-up)...`);
-  const load = await runLoad({ seconds: SECONDS, connections: CONNECTIONS, questions: goldenQueries({ corpusOnly: true }) });
+  const load = await runLoad({ seconds: SECONDS, connections: CONNECTIONS, questions: goldenQueries({ answerable: true }) });
   const http = loadTable(load);
   met &&= http.met;
   out.push(`### Over HTTP: ${SECONDS} s per row, ${CONNECTIONS} connections, loopback, expectReplies`, '', ...http.lines, '');

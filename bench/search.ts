@@ -2,8 +2,8 @@
  * In-process search speed, over the real corpus and synthetic ones, for
  * `npm run bench` (bench/run.ts); `tsx bench/search.ts` runs this part alone.
  *
- * The queries are every golden query (test/search/golden.yaml and
- * golden-corpus.yaml, about 600, off-topic ones included). Measured:
+ * The queries are every question of the search sets in eval/ (about 1,200, off-topic
+ * ones included). Measured:
  *   - cold: a fresh GuidanceSearch, every query once, so each query's words
  *     are met for the first time (the index's term cache is empty). This is
  *     the honest measure, and the one the targets apply to. The process's code
@@ -21,14 +21,12 @@
  * cards, and under 20 ms for the compose box (Teams gives a message extension
  * 5 seconds, and fires a query on every keystroke).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { searchResponse } from '../src/bot/messageExtension';
 import { defaultContentPaths, loadContentLibrary } from '../src/core/content/library';
 import { Assistant } from '../src/core/conversation/assistant';
 import { documentsFrom, GuidanceSearch, type SearchDocument } from '../src/core/search/search';
 import { PROJECT_ROOT } from '../src/paths';
+import { loadEvalSets } from '../src/tooling/evaluation';
 import { syntheticCorpus } from './synthetic';
 
 export interface SearchRow {
@@ -51,13 +49,14 @@ export const REAL_COLD_TARGET_MS = 2;
 export const LARGE_COLD_TARGET_MS = 20;
 export const COMPOSE_TARGET_MS = 20;
 
-/** The golden queries, in file order; `corpusOnly` for golden-corpus.yaml's answerable ones alone. */
-export function goldenQueries(options: { corpusOnly?: boolean } = {}): string[] {
-  const files = options.corpusOnly ? ['golden-corpus.yaml'] : ['golden.yaml', 'golden-corpus.yaml'];
-  return files.flatMap((file) => {
-    const golden = parse(readFileSync(join(PROJECT_ROOT, 'test', 'search', file), 'utf8')) as { queries: Array<{ q: string }>; offTopic: string[] };
-    return [...golden.queries.map((entry) => entry.q), ...(options.corpusOnly ? [] : golden.offTopic)];
-  });
+/**
+ * The questions of every search set in eval/ (examples, validation and test; timing them tunes
+ * nothing), in file order; `answerable` for the in-scope ones alone.
+ */
+export function goldenQueries(options: { answerable?: boolean } = {}): string[] {
+  return loadEvalSets(PROJECT_ROOT).flatMap((set) =>
+    set.type === 'search' ? set.items.filter((item) => !options.answerable || Array.isArray(item.expect)).map((item) => item.q) : [],
+  );
 }
 
 function time(inputs: string[], run: (input: string) => unknown): number[] {

@@ -3,15 +3,16 @@
  * hypotheticals and ordinary questions do not. The phrases were written by
  * someone who had not seen the detector, as workers would type them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { assessEmergency } from '../../src/core/safety/emergency';
+import { PROJECT_ROOT } from '../../src/paths';
+import { loadEvalSets } from '../../src/tooling/evaluation';
 
-const phrases = parse(readFileSync(join(__dirname, 'emergency-phrases.yaml'), 'utf8')) as {
-  emergency: string[];
-  notEmergency: string[];
+const legacy = loadEvalSets(PROJECT_ROOT).find((s) => s.split === 'examples' && s.name === 'danger-legacy');
+const messages = legacy?.type === 'danger' ? legacy.items : [];
+const phrases = {
+  emergency: messages.filter((m) => m.label === 'now').map((m) => m.text),
+  notEmergency: messages.filter((m) => m.label === 'not').map((m) => m.text),
 };
 
 describe('danger happening now', () => {

@@ -1,24 +1,19 @@
 /**
- * Search over the whole corpus, held to test/search/golden-corpus.yaml: at
+ * Search over the whole corpus, held to eval/examples/search-corpus.yaml: at
  * least one realistic query for every card and tree, plus a held-out set
  * written blind to the search aids. Issue 3's bars: 90% top-1, 97% top-3, and
  * no off-topic query presented as an answer.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultContentPaths, loadContentLibrary } from '../../src/core/content/library';
 import { documentsFrom, GuidanceSearch } from '../../src/core/search/search';
 import { PROJECT_ROOT } from '../../src/paths';
+import { exampleSet } from '../../src/tooling/evaluation';
 
-const golden = parse(readFileSync(join(__dirname, 'golden-corpus.yaml'), 'utf8')) as {
-  queries: Array<{ q: string; expect: string | string[] }>;
-  offTopic: string[];
-};
+const golden = exampleSet(PROJECT_ROOT, 'search-corpus');
 const library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
 const search = new GuidanceSearch(documentsFrom(library));
-const expected = (e: string | string[]) => (Array.isArray(e) ? e : [e]);
+const expected = (e: string[]) => e;
 const share = (hits: number) => hits / golden.queries.length;
 
 describe('golden queries over the whole corpus', () => {
@@ -26,7 +21,7 @@ describe('golden queries over the whole corpus', () => {
     const expectedIds = new Set(golden.queries.flatMap(({ expect: ids }) => expected(ids)));
     for (const id of expectedIds) expect(library.titleOf(id), id).toBeDefined();
     const all = [...library.cards.keys(), ...library.trees.keys()];
-    const golden186 = parse(readFileSync(join(__dirname, 'golden.yaml'), 'utf8')) as typeof golden;
+    const golden186 = exampleSet(PROJECT_ROOT, 'search-golden');
     for (const { expect: ids } of golden186.queries) for (const id of expected(ids)) expectedIds.add(id);
     expect(all.filter((id) => !expectedIds.has(id))).toEqual([]);
   });

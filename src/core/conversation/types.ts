@@ -19,6 +19,8 @@ export type GuidanceKind =
   | 'fallback'
   | 'emergency'
   | 'feedback'
+  /** A short friendly answer to hello, thanks, bye or who are you: never a card. */
+  | 'small-talk'
   /** Practice: a moment of a scenario, the grade of a response, the debrief, the trainee's progress. */
   | 'scenario'
   | 'grade'
@@ -97,6 +99,11 @@ export interface Reply {
   source?: Citation;
   /** What "Was this helpful?" rates, on cards and tree outcomes: a card id or `tree-id/node-id`. */
   feedbackId?: string;
+  /**
+   * A line shown above the reply when the message had danger signs but did not say they are
+   * happening now: "If anyone is in danger right now, call 999."
+   */
+  caution?: string;
 }
 
 /**
