@@ -1,0 +1,204 @@
+/**
+ * Reading misspelled and texted words as the words they stand for, by general rules rather
+ * than lists of typos:
+ *   - texting forms of everyday words (rn, pls, hes, cant, wiv): general English shorthand;
+ *   - a dropped g ("hittin", "screamin") when adding it back makes an English word;
+ *   - a word that is not English, read as the closest word of a given vocabulary within a small
+ *     edit distance (Damerau-Levenshtein: one edit up to six letters, two from seven), keeping
+ *     its first letter or dropping a silent one ("nife" for "knife"). A real English word is
+ *     never changed: "cooking" stays "cooking", however close to "choking".
+ */
+import { distance } from 'fastest-levenshtein';
+import { isEnglishWord } from './english';
+
+/** Everyday texting shorthand, as general English (not any particular message). */
+const TEXTING: Record<string, string> = {
+  rn: 'right now',
+  atm: 'at the moment',
+  pls: 'please',
+  plz: 'please',
+  plss: 'please',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  im: "i'm",
+  ive: "i've",
+  hes: "he's",
+  shes: "she's",
+  hell: "he'll",
+  shell: "she'll",
+  hr: 'her',
+  rm: 'room',
+  wiv: 'with',
+  theyre: "they're",
+  theres: "there's",
+  thers: "there's",
+  cant: "can't",
+  wont: "won't",
+  dont: "don't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  isnt: "isn't",
+  aint: "isn't",
+  wasnt: "wasn't",
+  wouldnt: "wouldn't",
+  shouldnt: "shouldn't",
+  couldnt: "couldn't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  gt: 'got',
+  w: 'with',
+  gf: 'girlfriend',
+  bf: 'boyfriend',
+  b4: 'before',
+  cos: 'because',
+  coz: 'because',
+  bc: 'because',
+  tho: 'though',
+  thru: 'through',
+  wat: 'what',
+  wot: 'what',
+  wots: "what's",
+  wats: "what's",
+  wk: 'week',
+  wks: 'weeks',
+  yr: 'year',
+  yrs: 'years',
+  mnth: 'month',
+  mnths: 'months',
+  msg: 'message',
+  msgs: 'messages',
+  txt: 'text',
+  appt: 'appointment',
+  appts: 'appointments',
+  shud: 'should',
+  cud: 'could',
+  wud: 'would',
+  gona: 'going to',
+  gonna: 'going to',
+  wanna: 'want to',
+  dunno: "don't know",
+  ya: 'you',
+  thx: 'thanks',
+  wen: 'when',
+  abt: 'about',
+  n: 'and',
+  nd: 'and',
+  ppl: 'people',
+  sum1: 'someone',
+  some1: 'someone',
+  sumone: 'someone',
+};
+
+const MAX_WORD = 30;
+
+const SILENT_FIRST_LETTERS = ['k', 'w', 'h', 'g', 'p'];
+
+/** A vocabulary to correct words towards: its words, by first letter, for quick lookup. */
+export class CorrectionVocabulary {
+  private readonly words = new Set<string>();
+  private readonly byLetter = new Map<string, string[]>();
+
+  /**
+   * `maxEdits` caps the edit distance: a small vocabulary that raises an alarm (the danger words)
+   * takes only one edit, so that "homless" never becomes a danger word; being small, it can
+   * correct shorter words (`minLength`: "nife").
+   */
+  constructor(
+    words: Iterable<string>,
+    private readonly maxEdits = 2,
+    private readonly minLength = 5,
+  ) {
+    for (const word of words) {
+      if (word.length < 3 || this.words.has(word)) continue;
+      this.words.add(word);
+      const letter = word[0] as string;
+      const list = this.byLetter.get(letter);
+      if (list) list.push(word);
+      else this.byLetter.set(letter, [word]);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /**
+   * The closest word within the allowed edits, or undefined. Ties go to the word met first.
+   * Only words starting with the same letter are compared, or (for a dropped silent first
+   * letter, "nife") the word with its first letter removed.
+   */
+  closest(word: string): string | undefined {
+    // Four letters leave too little to go on in a large vocabulary: "wifi" is not a misspelling of "wife".
+    if (word.length < this.minLength) return undefined;
+    return this.withLettersDropped(word) ?? this.withinEdits(word);
+  }
+
+  /**
+   * Panic typing drops letters: "hurtn" is "hurting" with two gone, "stranglin" is "strangling".
+   * The vocabulary word, of the same first letter, that has the typed letters in order with at
+   * most two (and under a third) missing; the fewest missing wins.
+   */
+  private withLettersDropped(word: string): string | undefined {
+    let best: string | undefined;
+    for (const candidate of this.byLetter.get(word[0] as string) ?? []) {
+      const missing = candidate.length - word.length;
+      if (missing < 1 || missing > 2 || missing * 3 > candidate.length) continue;
+      if (best !== undefined && missing >= best.length - word.length) continue;
+      if (isSubsequence(word, candidate)) best = candidate;
+    }
+    return best;
+  }
+
+  private withinEdits(word: string): string | undefined {
+    const allowed = Math.min(this.maxEdits, word.length <= 6 ? 1 : 2);
+    let best: string | undefined;
+    let bestDistance = allowed + 1;
+    const consider = (candidate: string, compared: string) => {
+      if (Math.abs(compared.length - word.length) > allowed) return;
+      const d = distance(word, compared);
+      // On a tie, the longer word: panic typing drops letters far more often than it adds them.
+      if (d < bestDistance || (d === bestDistance && best !== undefined && candidate.length > best.length)) {
+        bestDistance = d;
+        best = candidate;
+      }
+    };
+    for (const candidate of this.byLetter.get(word[0] as string) ?? []) consider(candidate, candidate);
+    // English spells some words with a silent first letter (knife, wrist, honest, gnaw, psych) that
+    // a hurried writer leaves out.
+    if (bestDistance > 1) {
+      for (const silent of SILENT_FIRST_LETTERS) {
+        for (const candidate of this.byLetter.get(silent) ?? []) if (candidate[1] === word[0] && candidate.length > 4) consider(candidate, candidate.slice(1));
+      }
+    }
+    return best;
+  }
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j += 1) if (long[j] === short[i]) i += 1;
+  return i === short.length;
+}
+
+/**
+ * One typed word, read: texting shorthand expanded, a dropped g restored, or a non-word
+ * corrected towards the vocabulary. Lower case in; a word that needs nothing comes back as it is.
+ */
+export function readWord(word: string, vocabulary?: CorrectionVocabulary): string {
+  const texted = TEXTING[word];
+  if (texted) return texted;
+  // No word worth correcting is longer than this; a run of letters that long is not a word at all.
+  if (word.length > MAX_WORD || vocabulary?.has(word) || !/^[a-z]+$/.test(word) || isEnglishWord(word)) return word;
+  if (word.endsWith('in') && isEnglishWord(`${word}g`)) return `${word}g`;
+  return vocabulary?.closest(word) ?? word;
+}
+
+/** A whole text with every word read (see readWord); spacing and punctuation are kept. */
+export function readText(text: string, vocabulary?: CorrectionVocabulary): string {
+  return text.replace(/[a-z0-9']+/g, (token) => {
+    const bare = token.replace(/'/g, '');
+    const read = readWord(bare, vocabulary);
+    return read === bare ? token : read;
+  });
+}

@@ -1,0 +1,28 @@
+/** Reading words as meant, by general rules: texting forms, dropped g's and letters, edit distance. */
+import { describe, expect, it } from 'vitest';
+import { CorrectionVocabulary, readText, readWord } from '../../src/core/language/spelling';
+
+const vocabulary = new CorrectionVocabulary(['stabbing', 'strangling', 'unconscious', 'knife', 'safeguarding', 'collusion', 'wife']);
+
+describe('reading words as meant', () => {
+  it('expands texting forms and restores a dropped g', () => {
+    expect(readText('hes kickin the door rn')).toBe("he's kicking the door right now");
+  });
+
+  it('corrects a word that is not English towards the vocabulary, by edit distance or dropped letters', () => {
+    expect(readWord('stabing', vocabulary)).toBe('stabbing');
+    expect(readWord('strangeling', vocabulary)).toBe('strangling');
+    expect(readWord('unconsious', vocabulary)).toBe('unconscious');
+    expect(readWord('safegaurding', vocabulary)).toBe('safeguarding');
+  });
+
+  it('never changes an English word, however close', () => {
+    expect(readWord('cooking', new CorrectionVocabulary(['choking']))).toBe('cooking');
+    expect(readWord('heating', new CorrectionVocabulary(['hitting', 'beating']))).toBe('heating');
+  });
+
+  it('leaves short words alone in a large vocabulary ("wifi" is not "wife"), unless told otherwise', () => {
+    expect(readWord('wifi', vocabulary)).toBe('wifi');
+    expect(readWord('nife', new CorrectionVocabulary(['knife'], 1, 4))).toBe('knife');
+  });
+});
