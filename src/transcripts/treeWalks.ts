@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import type { ContentLibrary } from '../core/content/library';
 import type { Tree, TreeNode } from '../core/content/schema';
 import { enumeratePaths } from '../core/content/validate';
-import { assessEmergency } from '../core/safety/emergency';
+import { assessDanger } from '../core/safety/danger';
 import { optionsAt } from '../core/trees/engine';
 import type { Transcript, TranscriptStep } from './schema';
 
@@ -31,7 +31,7 @@ export function treeWalkTranscripts(library: ContentLibrary, tree: Tree): Transc
       if (!option) throw new Error(`${tree.id}: no option ${step.choice} at ${step.node}`);
       let style = STYLES[(p + i) % STYLES.length] as AnswerStyle;
       // A label like "Yes, someone is in danger now" typed as text rightly gets the emergency reply first; press it instead.
-      if (style === 'label' && assessEmergency(option.label).emergency) style = 'press';
+      if (style === 'label' && assessDanger(option.label).level !== 'none') style = 'press';
       if (style === 'press') steps.push({ press: option.label });
       else if (style === 'label') steps.push({ user: option.label });
       else steps.push({ user: String(index + 1) });

@@ -1,51 +1,97 @@
 /**
- * The emergency interrupt's line: danger now triggers it; past violence,
- * hypotheticals and ordinary questions do not. The phrases were written by
- * someone who had not seen the detector, as workers would type them.
+ * The danger check's line: danger now gets the emergency reply; danger signs without a time get
+ * the caution line; past, hypothetical and ordinary messages get neither. Held here on the
+ * examples sets (eval/examples/, which the vocabulary may be drawn from); the honest figures on
+ * the validation and frozen test sets are `npm run eval`'s.
  */
 import { describe, expect, it } from 'vitest';
-import { assessEmergency } from '../../src/core/safety/emergency';
+import { assessDanger } from '../../src/core/safety/danger';
 import { PROJECT_ROOT } from '../../src/paths';
-import { loadEvalSets } from '../../src/tooling/evaluation';
+import { loadEvalSets, type DangerMessage } from '../../src/tooling/evaluation';
 
-const legacy = loadEvalSets(PROJECT_ROOT).find((s) => s.split === 'examples' && s.name === 'danger-legacy');
-const messages = legacy?.type === 'danger' ? legacy.items : [];
-const phrases = {
-  emergency: messages.filter((m) => m.label === 'now').map((m) => m.text),
-  notEmergency: messages.filter((m) => m.label === 'not').map((m) => m.text),
-};
+const examples: DangerMessage[] = loadEvalSets(PROJECT_ROOT).flatMap((s) => (s.split === 'examples' && s.type === 'danger' ? s.items : []));
+const labelled = (label: DangerMessage['label']) => examples.filter((m) => m.label === label).map((m) => m.text);
 
-describe('danger happening now', () => {
-  it('has a good spread of phrasings to check', () => {
-    expect(phrases.emergency.length).toBeGreaterThanOrEqual(40);
+describe('danger happening now (examples)', () => {
+  it('has a good spread to check', () => {
+    expect(labelled('now').length).toBeGreaterThanOrEqual(150);
+    expect(labelled('not').length).toBeGreaterThanOrEqual(150);
   });
-  it.each(phrases.emergency)('"%s" gets the emergency reply', (message) => {
-    expect(assessEmergency(message).emergency).toBe(true);
+
+  it.each(labelled('now'))('"%s" gets the emergency reply', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+
+  it('gives at most 1% of past, hypothetical and ordinary messages the emergency reply', () => {
+    const alarms = labelled('not').filter((m) => assessDanger(m).level === 'now');
+    expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(Math.floor(labelled('not').length / 100));
+  });
+
+  it('gives most messages with danger signs but no time at least the caution line', () => {
+    const unclear = labelled('unclear');
+    const seen = unclear.filter((m) => assessDanger(m).level !== 'none');
+    expect(seen.length / unclear.length).toBeGreaterThanOrEqual(0.8);
   });
 });
 
-describe('past, hypothetical or ordinary messages', () => {
-  it('has a good spread of phrasings to check', () => {
-    expect(phrases.notEmergency.length).toBeGreaterThanOrEqual(40);
+describe('spelling and panic typing, by a general mechanism', () => {
+  // Each danger word misspelled by rule (a letter dropped, a dropped g, doubled letters lost),
+  // not from any list: the check must read them through edit distance and dropped letters.
+  const verbs = ['strangling', 'stabbing', 'punching', 'attacking', 'choking', 'kicking', 'hitting', 'battering', 'threatening'];
+  const dropLetter = (w: string) => w.slice(0, 3) + w.slice(4);
+  const dropG = (w: string) => w.replace(/ing$/, 'in');
+  const single = (w: string) => w.replace(/([a-z])\1/, '$1');
+  it.each(verbs.flatMap((v) => [dropLetter(v), dropG(v), single(v)]).filter((w, i, all) => all.indexOf(w) === i))('"hes %s her" is danger now', (typed) => {
+    expect(assessDanger(`hes ${typed} her`).level).toBe('now');
   });
-  it.each(phrases.notEmergency)('"%s" does not', (message) => {
-    expect(assessEmergency(message).emergency).toBe(false);
+
+  it('reads capitals, missing apostrophes and texting forms', () => {
+    expect(assessDanger('HES GOT A KNIFE').level).toBe('now');
+    expect(assessDanger('she aint breathin').level).toBe('now');
+    expect(assessDanger('hes got her by the throat rn').level).toBe('now');
+  });
+
+  it('never reads a real word as a danger word, however close', () => {
+    expect(assessDanger("he's cooking her dinner").level).toBe('none');
+    expect(assessDanger("she's kissing him in reception").level).toBe('none');
+    expect(assessDanger("he's heating her soup").level).toBe('none');
   });
 });
 
-describe('edge cases', () => {
-  it('ignores empty and whitespace-only messages', () => {
-    expect(assessEmergency('').emergency).toBe(false);
-    expect(assessEmergency('   \n ').emergency).toBe(false);
+describe('two levels', () => {
+  it('danger signs without a time get the caution line', () => {
+    expect(assessDanger('she has marks on her neck and says he put his hands round it').level).toBe('caution');
+    expect(assessDanger('he says he will kill her if she leaves').level).toBe('caution');
   });
-  it('finds danger now in a later sentence after past history', () => {
-    expect(assessEmergency('He hit her last year. Now he is strangling her').emergency).toBe(true);
+
+  it('past violence with clear past framing gets neither', () => {
+    expect(assessDanger('he strangled her last month, what do I do').level).toBe('none');
+    expect(assessDanger('she was stabbed by her ex in 2019').level).toBe('none');
+    expect(assessDanger('he used to hit her when they lived together').level).toBe('none');
   });
-  it('reads curly apostrophes like straight ones', () => {
-    expect(assessEmergency('he’s stabbing him').emergency).toBe(true);
+
+  it('questions, hypotheticals, training and the news get neither', () => {
+    expect(assessDanger('what should I do if he has a knife').level).toBe('none');
+    expect(assessDanger('role play for training: he is hitting her in the corridor').level).toBe('none');
+    expect(assessDanger('saw on the news a woman was stabbed by her partner').level).toBe('none');
   });
-  it('names the rule that fired, never the text', () => {
-    expect(assessEmergency('she is unconscious').rule).toBe('medical');
+
+  it('finds danger now after history in the same message', () => {
+    expect(assessDanger('He hit her last year. Now he is strangling her').level).toBe('now');
+    expect(assessDanger('he hit her last week and now he is back kicking her door in').level).toBe('now');
+  });
+
+  it('names the rule that decided, never the text', () => {
+    const { rule } = assessDanger("she's unconscious on the floor");
+    expect(rule).toMatch(/^now:medical-/);
+    expect(rule).not.toContain('unconscious');
+    expect(assessDanger('what is MARAC').rule).toMatch(/^none:/);
+  });
+
+  it('ignores empty and whitespace-only messages, and reads curly apostrophes', () => {
+    expect(assessDanger('').level).toBe('none');
+    expect(assessDanger('   \n ').level).toBe('none');
+    expect(assessDanger('he’s stabbing him').level).toBe('now');
   });
 });
 
@@ -56,11 +102,9 @@ describe('words that only sound alarming', () => {
     "he's going for a job interview",
     "he's shooting up in his room",
     "he's kicking off about his benefits",
-  ])('"%s" does not trigger the emergency reply', (message) => {
-    expect(assessEmergency(message).emergency).toBe(false);
-  });
-
-  it.each(["he's waving a knife about", "he's pointing a gun at her"])('"%s" does', (message) => {
-    expect(assessEmergency(message).emergency).toBe(true);
+    'this rota is killing me',
+    'the printer is smashed again',
+  ])('"%s" does not get the emergency reply', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
   });
 });

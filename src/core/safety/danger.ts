@@ -1,0 +1,378 @@
+/**
+ * Is someone in danger now? Read before anything else on every typed message, so that
+ * "call 999, get safe" comes first.
+ *
+ * Three answers:
+ *   - now: danger is happening or about to happen. The full emergency reply.
+ *   - caution: danger signs (an injury, a weapon, a threat to kill) but not when. A short
+ *     "if anyone is in danger right now, call 999" line above the normal answer.
+ *   - none: no danger signs, or plainly in the past ("last night", "used to", "in 2019"), or
+ *     asked about ("what if he", "how do I", training, a news story).
+ *
+ * How it reads a message, so that neither spelling nor phrasing decides:
+ *   1. words are read as meant (language/spelling.ts): texting forms expanded, a dropped g
+ *      restored, and a word that is not English corrected towards the danger vocabulary by
+ *      edit distance ("strangeling", "stabing", "unconsious");
+ *   2. wink-nlp gives each word its lemma and part of speech, so one entry in the vocabulary
+ *      (dangerWords.ts) covers every inflection;
+ *   3. each sentence is searched for danger cues (an attack, a weapon held, a body in trouble,
+ *      sounds and signs, being trapped or followed, danger named outright) and for when they
+ *      happen: present cues ("is hitting", "has got a knife", "is bleeding", "I can hear",
+ *      "right now", a cry for help, capitals), past cues (time words, "was", "used to") and
+ *      framing (if, what if, how do I, training, the news).
+ *
+ * Every decision carries a rule name (for example "now:attack-in-progress" or
+ * "none:past-framing") that says why, so the logs can explain it without the text.
+ */
+import { analyse, plainText, type Word } from '../language/analyse';
+import { CorrectionVocabulary, readText } from '../language/spelling';
+import { ATTACK, ATTACK_NEEDS_PERSON, BODY, CONFINE, dangerForms, DANGER_STATE, HOLDING, MEDICAL, PEOPLE, SIGN, WEAPON } from './dangerWords';
+
+export type DangerLevel = 'now' | 'caution' | 'none';
+
+export interface DangerAssessment {
+  level: DangerLevel;
+  /** Why, as a rule name: for tests and the logs, never the message text. */
+  rule: string;
+}
+
+const attack = new Set<string>(ATTACK);
+const weapon = new Set<string>(WEAPON);
+const holding = new Set<string>(HOLDING);
+const medical = new Set<string>(MEDICAL);
+const sign = new Set<string>(SIGN);
+const confine = new Set<string>(CONFINE);
+const dangerState = new Set<string>(DANGER_STATE);
+const people = new Set<string>(PEOPLE);
+const body = new Set<string>(BODY);
+
+let vocabulary: CorrectionVocabulary | undefined;
+const dangerVocabulary = () => (vocabulary ??= new CorrectionVocabulary(dangerForms(), 1, 4));
+
+/** Present forms of "be" and "have", as wink-nlp leaves them (lower case). */
+const BE_NOW = new Set(['is', 'are', 'am', "'s", "'re", "'m", 's', 're', 'm']);
+const BE_PAST = new Set(['was', 'were', 'had', "'d"]);
+const HAVE_NOW = new Set(['has', 'have', "'s", "'ve", 's', 've', 'got', 'gets']);
+
+/** Words that say it is happening now. */
+const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|as we speak|as i type|this minute|happening|going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
+/** Someone is here: "he's outside her door", "in the building", "at reception". */
+const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
+/** A cry for help or an urgent call, as someone in the middle of it writes. */
+const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|get off (?:me|her)|let (?:me|her) go|stop it)(?:[^a-z]|$)/;
+/** Perceived now: "I can hear", "we can see", "watching on CCTV". */
+const PERCEIVED = /\b(?:can|could) (?:hear|see|smell)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
+/** Time words that put it in the past. */
+const PAST_WORDS =
+  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history of|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+/** It is over: "he's been arrested", "she's safe now", "it's calm". */
+const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine)\b/;
+/** Asked about, supposed, practised or reported: not happening. */
+const HYPOTHETICAL = /\b(?:if|what if|in case|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
+const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv)\b/;
+/** Words in a message past which it reads as a situation told, not a cry for help. */
+const LONG_MESSAGE_WORDS = 20;
+/** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
+const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who|when)\s+(?:i|we|you|it|that|this|they|she|he|our|my)\b/;
+
+/** Habits, not events: "he regularly hits her", "she keeps saying". */
+const HABITUAL = /\b(?:regularly|always|often|every (?:time|day|week|night)|sometimes|usually|keeps|tends to)\b/;
+/** A sentence that opens as a question about guidance. */
+const QUESTION_START = /^(?:what|how|when|who|where|which|why|is|are|does|do|can|could|should|would|will|tell me|explain|guidance|policy)\b/;
+/** Figures of speech that use danger words for something else. */
+const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade)|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text))\b/;
+
+interface Cue {
+  /** Where it starts, as an index into the sentence's words. */
+  index: number;
+  kind: 'attack' | 'weapon' | 'medical' | 'sign' | 'confine' | 'state' | 'threat' | 'injury';
+  /** The phrase itself says now: "can't breathe", "won't let me leave", "is going to kill her". */
+  present?: boolean;
+  /** A hold on someone ("by the throat", "against the wall"): now when said with "has" or "got", not "had". */
+  hold?: boolean;
+}
+
+/**
+ * Danger said in a phrase rather than a word. `present` marks phrases that are in the present
+ * by their grammar ("can't breathe", "won't let her leave", "he's going to kill her").
+ */
+const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
+  { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|moving|move|get up|getting up|conscious)\b(?! to\b)/, kind: 'medical', present: true },
+  { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|gone quiet|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
+  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out|away|past)\b|\bstanding over (?:me|her|him|us)\b|\bin my face\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
+  { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape)\b/, kind: 'threat', present: true },
+  { pattern: /\b(?:will|'ll|gonna|going to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack)\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
+  { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b/, kind: 'attack', hold: true },
+  { pattern: /\bby force\b|\blaying into\b|\bgoing for (?:her|him|me|us|them|staff)\b|\bcoming at (?:me|her|him|us|them)\b|\bswung (?:for|at)\b|\bpushed (?:his|her|their) way\b|\bkicking (?:the|her|his|my) door\b/, kind: 'attack' },
+  { pattern: /\b(?:break|breaking|kick|kicking|smash|smashing|bash|bashing) (?:the |her |his |my |our |their )?(?:\w+ )?(?:door|window)s? (?:down|in)\b|\btrying to (?:get|break|force (?:his|her|their) way) in\b/, kind: 'attack' },
+  { pattern: /\b(?:looking|searching|hunting|coming) for (?:her|him|me|us|them)\b/, kind: 'confine' },
+  { pattern: /\b(?:holding|held|got|has|keeping) (?:her|him|me|us|them) (?:in|down|against|there|hostage|prisoner)\b/, kind: 'confine', hold: true },
+  { pattern: /\b(?:shouting|screaming|crying|yelling|calling|begging) (?:out )?(?:for help|help|for someone)\b|\bget off (?:me|her|him)\b|\blet (?:me|her) (?:go|out)\b|\bbegging (?:him|her) to stop\b/, kind: 'sign', present: false },
+  { pattern: /\bset (?:fire|light) to\b|\bset (?:\w+ )?alight\b|\bon fire\b/, kind: 'sign' },
+  { pattern: /\b(?:black eye|split lip|bruis\w*|marks? (?:round|on|around)|swollen|a lump|cuts? (?:on|to)|burn marks?|injur\w*|wounds?)\b/, kind: 'injury' },
+];
+
+/** The index of the word a character offset falls in (phrases are found in the text, cues are word positions). */
+function wordIndexAt(words: Word[], sentence: string, offset: number): number {
+  const before = sentence.slice(0, offset).split(/\s+/).filter(Boolean).length;
+  return Math.min(before, Math.max(0, words.length - 1));
+}
+
+export function assessDanger(message: string): DangerAssessment {
+  const original = message;
+  const letters = original.replace(/[^A-Za-z]/g, '');
+  const shouting = letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
+  // No danger word is 40 letters long: a longer run of characters is left out rather than read.
+  const text = readText(plainText(original).replace(/\S{40,}/g, ' '), dangerVocabulary());
+  if (!text.trim()) return { level: 'none', rule: 'none:empty' };
+  const framed = FRAMED.test(text);
+  let caution: string | undefined;
+  // A long message that tells a situation and asks what to do is a worker asking for guidance:
+  // unless it says the danger is now, it gets at most the caution line.
+  const asking = text.split(/\s+/).length > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
+  for (const sentence of sentences(text)) {
+    const verdict = assessSentence(sentence, { shouting, framed });
+    if (verdict.level === 'now' && asking) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
+    else if (verdict.level === 'now') return verdict;
+    if (verdict.level === 'caution') caution ??= verdict.rule;
+  }
+  return caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
+}
+
+/** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
+function sentences(text: string): string[] {
+  return text
+    .split(/[.!?;\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b)/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap(windows);
+}
+
+/** A run-on "sentence" is read in overlapping windows of words, so a very long message costs time in proportion to its length. */
+function windows(sentence: string): string[] {
+  const words = sentence.split(/\s+/);
+  if (words.length <= MAX_SENTENCE_WORDS) return [sentence];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += MAX_SENTENCE_WORDS - WINDOW_OVERLAP) out.push(words.slice(i, i + MAX_SENTENCE_WORDS).join(' '));
+  return out;
+}
+
+const MAX_SENTENCE_WORDS = 60;
+const WINDOW_OVERLAP = 12;
+
+function assessSentence(sentence: string, message: { shouting: boolean; framed: boolean }): DangerAssessment {
+  const clean = sentence.replace(IDIOM, ' ');
+  const words = analyse(clean);
+  const cues = dangerCues(words, clean);
+  if (cues.length === 0) return { level: 'none', rule: 'none:no-danger-words' };
+  const first = cues[0] as Cue;
+  const what = first.kind;
+  if (message.framed) return { level: 'none', rule: `none:framed-${what}` };
+  const before = words
+    .slice(0, first.index)
+    .map((w) => w.text)
+    .join(' ');
+  const saidNow = NOW_WORDS.test(clean);
+  const urgent = message.shouting || URGENT.test(clean);
+  const present = presentCue(words, cues, clean);
+  if (HYPOTHETICAL.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:hypothetical-${what}` };
+  // A question about guidance ("why is there...", "is it abuse if...") is danger now only when its grammar says so plainly.
+  if (QUESTION_START.test(clean) && !(present && STRONG_PRESENT.has(present))) return { level: 'none', rule: `none:question-${what}` };
+  const past = PAST_WORDS.test(clean);
+  if (RESOLVED.test(clean) && !saidNow) return { level: 'none', rule: `none:resolved-${what}` };
+  // An injury says someone was hurt, not that they are being hurt: at most the caution line.
+  const serious = cues.filter((c) => c.kind !== 'injury');
+  if (serious.length > 0) {
+    // A panic message is short: "he locked me in pls", "BLADE OUT IN FOYER".
+    if (!past && words.length <= 8 && (urgent || present)) return { level: 'now', rule: `now:${what}-short-${present ?? 'urgent'}` };
+    // Grammar that says now ("is hitting", "has got a knife", "can't breathe") holds against time words
+    // elsewhere in the sentence; a scene or a report of what just happened does not.
+    if (present && (STRONG_PRESENT.has(present) || !past)) return { level: 'now', rule: `now:${what}-${present}` };
+    if ((saidNow || urgent) && !past) return { level: 'now', rule: `now:${what}-${saidNow ? 'said-now' : 'urgent'}` };
+  }
+  if (past) return { level: 'none', rule: `none:past-${what}` };
+  if (HABITUAL.test(clean)) return { level: 'caution', rule: `caution:${what}-habitual` };
+  return { level: 'caution', rule: `caution:${what}-untimed` };
+}
+
+/** The danger cues in a sentence, in order; a cue with "not", "never" or "no" just before it is not one. */
+function dangerCues(words: Word[], sentence: string): Cue[] {
+  const cues: Cue[] = [];
+  words.forEach((word, index) => {
+    const kind = cueKind(words, index);
+    if (kind && !negated(words, index)) cues.push({ index, kind });
+  });
+  for (const { pattern, kind, present, hold } of PHRASE_CUES) {
+    const match = pattern.exec(sentence);
+    if (match) cues.push({ index: wordIndexAt(words, sentence, match.index), kind, present, hold });
+  }
+  return cues.sort((a, b) => a.index - b.index);
+}
+
+function negated(words: Word[], index: number): boolean {
+  const previous = words[index - 1];
+  return previous !== undefined && (previous.lemma === 'not' || previous.text === 'never' || previous.text === 'no' || previous.text === "n't");
+}
+
+/** A word's forms to look up: its lemma, as typed, and as typed less -ing, -ed or -s. */
+function formsOf(word: Word): string[] {
+  const { lemma, text } = word;
+  return [lemma, text, text.replace(/(?:ing|ed|s)$/, ''), text.replace(/(?:ing|ed)$/, 'e'), text.replace(/([a-z])\1(?:ing|ed)$/, '$1')];
+}
+
+function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
+  const word = words[index] as Word;
+  const forms = formsOf(word);
+  const is = (set: Set<string>) => forms.some((f) => set.has(f));
+  if (is(weapon) && heldOrUsed(words, index)) return 'weapon';
+  // A verb; wink-nlp sometimes tags "keeps punching her" as a noun, so an -ing word counts unless "a" or "the" comes before it.
+  const verbal = word.pos !== 'NOUN' || (word.text.endsWith('ing') && words[index - 1]?.pos !== 'DET');
+  if (is(attack) && verbal && actorIsPerson(words, index)) {
+    // "threatening to leave her" is no threat of harm: after "to" must come a way of hurting someone.
+    if (word.lemma === 'threaten' && words[index + 1]?.text === 'to') return attack.has(words[index + 2]?.lemma ?? '') ? 'threat' : undefined;
+    if (!ATTACK_NEEDS_PERSON.has(word.lemma) || objectIsPerson(words, index)) return word.lemma === 'threaten' ? 'threat' : 'attack';
+  }
+  if (is(medical)) {
+    if (word.lemma === 'pass') return words[index + 1]?.text === 'out' ? 'medical' : undefined;
+    if (word.lemma === 'fit' && word.pos !== 'VERB') return undefined;
+    // A colour is a sign only of a body: "going blue", "her lips are purple", not "purple" alone.
+    if (COLOURS.has(word.lemma) && !/^(?:going|gone|turning|turned|lips|face|is|'s|are|looks)$/.test(words[index - 1]?.text ?? '')) return undefined;
+    return 'medical';
+  }
+  // "smoking" is a habit, "fire" as a verb is a dismissal: these signs are nouns ("smoke coming from her room").
+  if (is(sign) && actorIsPerson(words, index) && !(forms.some((f) => SIGN_NOUNS.has(f)) && (word.pos !== 'NOUN' || word.text.endsWith('ing')))) return 'sign';
+  if (is(confine) && (word.pos === 'VERB' || word.pos === 'ADJ' || word.text.endsWith('ed')) && actorIsPerson(words, index)) return 'confine';
+  if (is(dangerState) && namesDanger(words, index)) return 'state';
+  return undefined;
+}
+
+/** "he's got a knife", "with a hammer", "waving a machete": a weapon someone has, not "the knife amnesty box". */
+function heldOrUsed(words: Word[], index: number): boolean {
+  for (let i = Math.max(0, index - 6); i < index; i += 1) {
+    const w = words[i] as Word;
+    if (holding.has(w.lemma) || holding.has(w.text) || attack.has(w.lemma)) return true;
+  }
+  const after = words[index + 1];
+  return after !== undefined && (attack.has(after.lemma) || after.lemma === 'to' || after.text === 'out');
+}
+
+/**
+ * Whoever does it is a person, not "the rota", "my feet" or "the printer": the word just
+ * before the verb (past any auxiliaries and adverbs) must not be a noun for a thing. The
+ * worker ("I", "we") is not taken as the one doing harm with an active verb: "I'm going to
+ * murder whoever took my milk".
+ */
+function actorIsPerson(words: Word[], index: number): boolean {
+  let passive = false;
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const w = words[i] as Word;
+    if (w.text === 'being' || w.text === 'been' || w.text === 'got' || w.text === 'get') passive = true;
+    if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.text === 'being' || w.text === 'been' || ASPECT.has(w.lemma)) continue;
+    if (w.pos === 'PRON') return passive || (w.text !== 'i' && w.text !== 'we' && w.text !== 'it' && w.text !== 'this' && w.text !== 'that');
+    if (w.pos === 'NOUN' || w.pos === 'PROPN') return passive || w.pos === 'PROPN' || people.has(w.lemma) || people.has(w.text) || body.has(w.lemma) || words[index]?.pos === 'NOUN';
+    return true;
+  }
+  return true;
+}
+
+function objectIsPerson(words: Word[], index: number): boolean {
+  // "pushing her", "throwing chairs at me"; not "pushing the trolley"
+  for (let i = index + 1; i <= Math.min(words.length - 1, index + 5); i += 1) {
+    const w = words[i] as Word;
+    if (people.has(w.lemma) || people.has(w.text)) return true;
+  }
+  return false;
+}
+
+/** "in danger", "scared for my life", "fear for her safety", "not safe". */
+function namesDanger(words: Word[], index: number): boolean {
+  const window = words
+    .slice(Math.max(0, index - 3), index + 1)
+    .map((w) => w.text)
+    .join(' ');
+  return /\b(?:in (?:immediate |real |serious )?danger|for (?:my|her|his|their|our) (?:life|lives|safety)|unsafe|emergency)$/.test(window);
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'someone', 'somebody', 'you']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+const COLOURS = new Set(['blue', 'purple', 'grey', 'gray', 'white', 'pale']);
+const SIGN_NOUNS = new Set(['smoke', 'fire', 'flame']);
+/** Verbs that say an action has started or goes on: "started hitting", "keeps punching". */
+const ASPECT = new Set(['start', 'begin', 'keep', 'continue', 'carry', 'still']);
+const STRONG_PRESENT = new Set(['phrase', 'in-progress', 'state', 'has-weapon']);
+
+/** Verbs in -ing that say what someone is doing, not what is happening to anyone. */
+const NOT_EVENTS = new Set(['living', 'staying', 'asking', 'wondering', 'thinking', 'feeling', 'doing', 'working', 'hoping', 'planning', 'waiting', 'sleeping', 'eating', 'using', 'drinking', 'smoking', 'talking', 'moaning', 'complaining', 'sulking', 'saying']);
+/** Participles that do not end in -ed: "he's set fire to it", "she's been hit". */
+const IRREGULAR_PARTICIPLES = new Set(['set', 'hit', 'cut', 'hurt', 'beaten', 'thrown', 'broken', 'taken', 'shot', 'struck', 'bitten', 'burnt', 'held', 'stuck', 'got', 'lit', 'slit', 'swung', 'stabbed']);
+
+/** How the sentence puts a cue in the present, or undefined. */
+function presentCue(words: Word[], cues: Cue[], sentence: string): string | undefined {
+  if (cues.some((c) => c.present && c.kind !== 'injury')) return 'phrase';
+  const serious = cues.filter((c) => c.kind !== 'injury');
+  if (serious.length === 0) return undefined;
+  const isCue = (index: number) => serious.some((c) => c.index === index);
+  // Someone in the middle of doing something, in a sentence with danger in it: "he's sat on her
+  // chest hitting her", "he keeps punching her and the others are just watching".
+  let ongoing = false;
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i] as Word;
+    const subject = words[i - 1];
+    // "he is ...", "her ex is ...", "... and is hitting her" (the subject said before "and")
+    const hasSubject = subject !== undefined && (subject.pos === 'PRON' || subject.pos === 'PROPN' || people.has(subject.lemma) || subject.pos === 'NOUN' || subject.text === 'and');
+    if (!BE_NOW.has(w.text) && !HAVE_NOW.has(w.text)) continue;
+    if (!hasSubject) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j += 1) {
+      const next = words[j] as Word;
+      // "he's hitting her", "she is being strangled", "he's waving a machete", "they're screaming"
+      if (BE_NOW.has(w.text) && next.text.endsWith('ing') && next.text !== 'being' && !NOT_EVENTS.has(next.text) && next.pos !== 'NOUN') {
+        if (isCue(j)) return 'in-progress';
+        ongoing = true;
+      }
+      if (BE_NOW.has(w.text) && w.lemma === 'be' && next.text === 'being' && words[j - 1]?.text !== 'of') return 'in-progress';
+      // "he's (just) stabbed her", "she's been cut", "he's set fire to her door"
+      if (HAVE_NOW.has(w.text) && (w.lemma === 'have' || w.text === "'s" || w.text === 's') && (next.text.endsWith('ed') || IRREGULAR_PARTICIPLES.has(next.text)) && isCue(j)) return 'perfect';
+      if (next.pos === 'NOUN' || next.pos === 'VERB') break;
+    }
+    // "she's unconscious", "he's got a knife", "it's on fire"
+    const near = serious.filter((c) => c.index > i && c.index <= i + 4);
+    if (near.some((c) => c.kind === 'medical' || c.kind === 'confine' || c.kind === 'state') && w.lemma === 'be') return 'state';
+    if (near.some((c) => c.kind === 'weapon') && (w.lemma === 'have' || w.text === 'got' || words[i + 1]?.text === 'got')) return 'has-weapon';
+  }
+  if (cues.some((c) => c.hold) && !pastTense(words)) return 'holding';
+  if (ongoing) return 'in-progress';
+  const presentTense = words.some((w, i) => (BE_NOW.has(w.text) || HAVE_NOW.has(w.text)) && i > 0 && SUBJECT_PRONOUNS.has((words[i - 1] as Word).text));
+  for (const cue of serious) {
+    const target = words[cue.index] as Word;
+    const previous = words[cue.index - 1];
+    // "he's started hitting her", "he keeps punching her", "he's sat on her chest hitting her"
+    if (target.text.endsWith('ing') && (ASPECT.has(previous?.lemma ?? '') || (presentTense && !pastTense(words)))) return 'in-progress';
+    // "he's just walked in and punched her": a second verb sharing the first one's "has"
+    if (presentTense && previous?.text === 'and' && target.text.endsWith('ed')) return 'perfect';
+  }
+  for (const cue of serious) {
+    const target = words[cue.index] as Word;
+    const previous = words[cue.index - 1];
+    // Panic typing leaves out the verb "to be": "he hitting her", "kids screaming"
+    if (target.text.endsWith('ing') && previous && (SUBJECT_PRONOUNS.has(previous.text) || people.has(previous.lemma)) && !OBJECT_PRONOUNS.has(previous.text)) return 'said-without-be';
+    // "colleague being attacked", "being strangled"; not "at risk of being killed"
+    if (previous?.text === 'being' && words[cue.index - 2]?.text !== 'of') return 'in-progress';
+    if (previous?.text === 'just') return 'just-happened';
+  }
+  if (PERCEIVED.test(sentence)) return 'perceived';
+  if (PRESENCE.test(sentence)) return 'presence';
+  // A scene described without a verb in the past: "blood on the stairs", "screaming from room 9", "man with a hammer at the door"
+  if (serious.some((c) => c.kind === 'sign' || c.kind === 'medical' || c.kind === 'weapon') && !pastTense(words)) return 'scene';
+  return undefined;
+}
+
+/** A verb in the past: "was", "had", "did", or a verb in -ed not after "has". */
+function pastTense(words: Word[]): boolean {
+  return words.some((w, i) => {
+    if (BE_PAST.has(w.text) || w.text === 'did' || w.text === 'used' || w.text === 'heard' || w.text === 'saw' || w.text === 'told' || w.text === 'said') return true;
+    if (w.pos !== 'VERB' || !w.text.endsWith('ed')) return false;
+    // "he punched her": a subject just before; "muffled screams" is a description, not a past event.
+    const subject = words[i - 1];
+    return subject !== undefined && (SUBJECT_PRONOUNS.has(subject.text) || people.has(subject.lemma) || subject.pos === 'PROPN');
+  });
+}
