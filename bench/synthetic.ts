@@ -14,8 +14,8 @@
  *     realistic number of words per first letter.
  * A fixed seed makes every run build the same corpora.
  */
-import { FIELD_WEIGHTS, type SearchDocument } from '../src/core/search/search';
-import { normalise } from '../src/core/search/text';
+import type { SearchDocument } from '../src/core/search/search';
+import { normalise } from '../src/core/language/analyse';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed, the same corpus. */
 export function random(seed: number): () => number {
@@ -89,7 +89,7 @@ export interface SyntheticOptions {
 export function syntheticCorpus({ cards, real, seed = 20240601 }: SyntheticOptions): SearchDocument[] {
   const rand = random(seed + cards);
   // The real words, each as often as it occurs: drawing uniformly from this list follows their real frequencies.
-  const realWords = real.flatMap((doc) => doc.fields.flatMap((field) => normalise(field.text).split(' ').filter(Boolean)));
+  const realWords = real.flatMap((doc) => Object.values(doc.fields).flatMap((text) => normalise(text).split(' ').filter(Boolean)));
   const realTokens = realWords.length;
   const realVocabulary = new Set(realWords).size;
   // The made-up lexicon: what Heaps' law adds to the real vocabulary for this many words in all.
@@ -119,13 +119,7 @@ export function syntheticCorpus({ cards, real, seed = 20240601 }: SyntheticOptio
       kind: 'card',
       title,
       related: Array.from({ length: Math.floor(rand() * 4) }, () => `synthetic-${Math.floor(rand() * cards)}`),
-      fields: [
-        { text: title, weight: FIELD_WEIGHTS.title },
-        { text: synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
-        { text: questions.join(' '), weight: FIELD_WEIGHTS.questions },
-        { text: summary, weight: FIELD_WEIGHTS.summary },
-        { text: keyPoints.join(' '), weight: FIELD_WEIGHTS.body },
-      ],
+      fields: { title, synonyms: synonyms.join(' . '), questions: questions.join(' . '), summary, body: keyPoints.join(' '), steps: '' },
       examples: [...questions, ...synonyms.filter((s) => s.includes(' '))],
     });
   }

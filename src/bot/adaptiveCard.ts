@@ -49,6 +49,7 @@ export interface CardOptions {
 export function adaptiveCard(reply: Reply, options: CardOptions = { interactive: true }): AdaptiveCard {
   const body: CardElement[] = [];
   const head: CardElement[] = [];
+  if (reply.caution) body.push({ type: 'TextBlock', text: reply.caution, wrap: true, weight: 'Bolder', color: 'Attention' });
   if (reply.title) {
     const color = reply.kind === 'grade' && reply.grade ? GRADE_COLOURS[reply.grade] : undefined;
     head.push({ type: 'TextBlock', text: reply.title, wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading', ...(color ? { color } : {}) });

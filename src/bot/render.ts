@@ -24,6 +24,8 @@ export interface GuidanceChannelData {
   grade?: string;
   alternatives?: string[];
   ids?: string[];
+  /** The danger check's rule, when it raised the emergency reply or the caution line. */
+  danger?: string;
   choices: Array<{ label: string; value: unknown }>;
   /** `document` is the registry id, `section` the heading as printed; the ids and short title come too. */
   source?: { document: string; section: string; documentTitle: string; sectionId: string; date?: string; paragraphs?: string };
@@ -39,6 +41,7 @@ export function guidanceOf(reply: Reply): GuidanceChannelData {
   if (reply.grade !== undefined) data.grade = reply.grade;
   if (reply.alternatives) data.alternatives = reply.alternatives;
   if (reply.ids) data.ids = reply.ids;
+  if (reply.danger) data.danger = reply.danger;
   if (reply.source) {
     const { document, section, documentTitle, sectionTitle, documentDate, paragraphs } = reply.source;
     data.source = { document, section: sectionTitle, documentTitle, sectionId: section };

@@ -74,6 +74,7 @@ export function replyText(reply: Reply, options: { markdown?: boolean } = {}): s
   // Plain text is never interpreted, so only Markdown needs the typed lines escaped.
   const style = base === MARKDOWN && showsTypedText(reply) ? { ...base, line: escapeMarkdown } : base;
   const parts: string[] = [];
+  if (reply.caution) parts.push(style.bold(reply.caution));
   if (reply.title) parts.push(style.bold(reply.title));
   for (const s of reply.sections) parts.push(section(s, style));
   if (reply.source) parts.push(style.italic(citationLine(reply.source)));

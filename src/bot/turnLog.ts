@@ -11,11 +11,12 @@ export function turnLogger(logger: Logger): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const started = performance.now();
-      const shown: Array<{ kind: string; id?: string; node?: string }> = [];
+      const shown: Array<{ kind: string; id?: string; node?: string; danger?: string }> = [];
       context.onSendActivities(async (_ctx, activities, nextSend) => {
         for (const activity of activities) {
           const guidance = (activity.channelData as { guidance?: GuidanceChannelData } | undefined)?.guidance;
-          if (guidance) shown.push({ kind: guidance.kind, id: guidance.id, node: guidance.node });
+          // The danger rule says why the emergency reply or the caution line was shown, without the text.
+          if (guidance) shown.push({ kind: guidance.kind, id: guidance.id, node: guidance.node, ...(guidance.danger ? { danger: guidance.danger } : {}) });
         }
         return nextSend();
       });

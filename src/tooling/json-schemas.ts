@@ -1,6 +1,6 @@
 /** JSON Schemas for content files, generated from the zod schemas (one source of truth). */
 import { z } from 'zod';
-import { Card, LocalServices, Menu, Reflection, Scenario, SourceRegistry, Tree } from '../core/content/schema';
+import { Card, LocalServices, Menu, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree } from '../core/content/schema';
 import { TranscriptFile } from '../transcripts/schema';
 
 const files: Record<string, { title: string; schema: z.ZodType }> = {
@@ -10,6 +10,8 @@ const files: Record<string, { title: string; schema: z.ZodType }> = {
   'reflection.schema.json': { title: 'Waypoint reflective session', schema: Reflection },
   'sources.schema.json': { title: 'Waypoint source registry', schema: SourceRegistry },
   'menu.schema.json': { title: 'Waypoint menu', schema: Menu },
+  'thesaurus.schema.json': { title: 'Waypoint sector thesaurus', schema: Thesaurus },
+  'small-talk.schema.json': { title: 'Waypoint small talk', schema: SmallTalk },
   'local-services.schema.json': { title: 'Waypoint local services (per organisation)', schema: LocalServices },
   'transcript.schema.json': { title: 'Waypoint conversation tests', schema: TranscriptFile },
 };

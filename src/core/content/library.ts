@@ -3,7 +3,7 @@
  * Built once at start-up; immutable afterwards.
  */
 import { defaultContentPaths, formatFault, loadRawContent, type ContentFault, type ContentPaths } from './load';
-import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, Reflection, Scenario, SourceDocument, SourceRef, Tree } from './schema';
+import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, Reflection, Scenario, SmallTalk, SourceDocument, SourceRef, Thesaurus, Tree } from './schema';
 import { validateContent } from './validate';
 
 export class ContentError extends Error {
@@ -43,6 +43,10 @@ export class ContentLibrary {
     readonly local: LocalServices,
     scenarios: Scenario[] = [],
     reflections: Reflection[] = [],
+    /** Workers' words for the cards' words, for search. */
+    readonly thesaurus: Thesaurus = { entries: [] },
+    /** Hello, thanks, bye: answered briefly, never with a card. */
+    readonly smallTalk: SmallTalk = { intents: [], filler: [] },
   ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
@@ -130,6 +134,8 @@ export function loadContentLibrary(paths: ContentPaths): ContentLibrary {
     content.localServices,
     content.scenarios.map((s) => s.scenario),
     content.reflections.map((r) => r.reflection),
+    content.thesaurus,
+    content.smallTalk,
   );
 }
 

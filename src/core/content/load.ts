@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { Card, LocalServices, Menu, Reflection, Scenario, SourceRegistry, Tree } from './schema';
+import { Card, LocalServices, Menu, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree } from './schema';
 
 /** Where content lives, relative to the project root. */
 export interface ContentPaths {
@@ -22,6 +22,9 @@ export interface ContentPaths {
   menuFile: string;
   /** The organisation's local services: configuration, validated with the content. */
   localServicesFile: string;
+  /** The sector thesaurus and small talk, for search: optional (a content set may have none). */
+  thesaurusFile?: string;
+  smallTalkFile?: string;
 }
 
 export function defaultContentPaths(root: string): ContentPaths {
@@ -34,6 +37,8 @@ export function defaultContentPaths(root: string): ContentPaths {
     sourcesFile: join(root, 'content', 'sources.yaml'),
     menuFile: join(root, 'content', 'menu.yaml'),
     localServicesFile: join(root, 'config', 'local-services.yaml'),
+    thesaurusFile: join(root, 'content', 'thesaurus.yaml'),
+    smallTalkFile: join(root, 'content', 'small-talk.yaml'),
   };
 }
 
@@ -58,6 +63,8 @@ export interface RawContent {
   sources?: SourceRegistry;
   menu?: Menu;
   localServices?: LocalServices;
+  thesaurus?: Thesaurus;
+  smallTalk?: SmallTalk;
 }
 
 export function loadRawContent(paths: ContentPaths): { content: RawContent; faults: ContentFault[] } {
@@ -83,7 +90,9 @@ export function loadRawContent(paths: ContentPaths): { content: RawContent; faul
   const sources = read(paths.sourcesFile, SourceRegistry);
   const menu = read(paths.menuFile, Menu);
   const localServices = read(paths.localServicesFile, LocalServices);
-  return { content: { cards, trees, scenarios, reflections, sources, menu, localServices }, faults };
+  const thesaurus = paths.thesaurusFile && existsSync(paths.thesaurusFile) ? read(paths.thesaurusFile, Thesaurus) : undefined;
+  const smallTalk = paths.smallTalkFile && existsSync(paths.smallTalkFile) ? read(paths.smallTalkFile, SmallTalk) : undefined;
+  return { content: { cards, trees, scenarios, reflections, sources, menu, localServices, thesaurus, smallTalk }, faults };
 }
 
 function yamlFiles(dir: string, root: string, faults: ContentFault[], options: { optional?: boolean } = {}): string[] {

@@ -306,6 +306,35 @@ export const Menu = z
   })
   .strict();
 
+/** A worker's word or phrase, lower case: letters, digits, spaces, apostrophes and hyphens. */
+const Phrase = z.string().regex(/^[a-z0-9][a-z0-9' &-]*$/, 'lower case words only').max(60);
+
+export const ThesaurusEntry = z
+  .object({
+    means: Phrase.describe('Words the guidance cards use for this idea'),
+    say: z.array(Phrase).min(1).max(20).describe('How workers say it: words, abbreviations and phrases'),
+  })
+  .strict();
+
+/** The sector thesaurus: reviewed data mapping workers' words to the cards' words (content/thesaurus.yaml). */
+export const Thesaurus = z.object({ entries: z.array(ThesaurusEntry) }).strict();
+
+export const SmallTalkIntent = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    reply: Text.describe('The short, friendly answer (never a card)'),
+    say: z.array(Phrase).min(1).describe('Ways of saying it'),
+  })
+  .strict();
+
+/** Hello, thanks, bye, who are you: short replies, never a card (content/small-talk.yaml). */
+export const SmallTalk = z
+  .object({
+    intents: z.array(SmallTalkIntent).min(1),
+    filler: z.array(Phrase).describe('Words that may come with small talk without changing it ("ok", "really", "for now")'),
+  })
+  .strict();
+
 export type Audience = z.infer<typeof Audience>;
 export type LocalServiceKey = z.infer<typeof LocalServiceKey>;
 export type CurrencyNote = z.infer<typeof CurrencyNote>;
@@ -331,3 +360,7 @@ export type SourceRegistry = z.infer<typeof SourceRegistry>;
 export type Menu = z.infer<typeof Menu>;
 export type LocalService = z.infer<typeof LocalService>;
 export type LocalServices = z.infer<typeof LocalServices>;
+export type ThesaurusEntry = z.infer<typeof ThesaurusEntry>;
+export type Thesaurus = z.infer<typeof Thesaurus>;
+export type SmallTalkIntent = z.infer<typeof SmallTalkIntent>;
+export type SmallTalk = z.infer<typeof SmallTalk>;

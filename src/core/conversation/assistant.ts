@@ -15,9 +15,10 @@ import type { Tree } from '../content/schema';
 import type { FeedbackLog } from '../feedback/feedbackLog';
 import type { PracticeProgress } from '../practice/scenarios';
 import { Practice } from './practice';
-import { assessEmergency } from '../safety/emergency';
+import { SmallTalkMatcher } from './smallTalk';
+import { assessDanger } from '../safety/danger';
 import type { GuidanceSearch } from '../search/search';
-import { normalise } from '../search/text';
+import { normalise } from '../language/analyse';
 import { back, choose, startWalk, type TreeWalk } from '../trees/engine';
 import {
   cardReply,
@@ -32,6 +33,7 @@ import {
   leftBehindReply,
   menuReply,
   noticeReply,
+  smallTalkReply,
   treeOverviewReply,
   treeStepReply,
   welcomeReply,
@@ -46,6 +48,14 @@ export interface AssistantOptions {
   feedback?: FeedbackLog;
   /** For "a random scenario"; tests pass a fixed one. */
   random?: () => number;
+}
+
+/** The line above an answer to a message with danger signs whose timing is unclear. */
+export const CAUTION_LINE = 'If anyone is in danger right now, call 999.';
+
+function withCaution(replies: Reply[], rule: string): Reply[] {
+  const [first, ...rest] = replies;
+  return first ? [{ ...first, caution: CAUTION_LINE, danger: rule }, ...rest] : replies;
 }
 
 /** How many rated items a session remembers, to count a double tap once. */
@@ -100,6 +110,7 @@ const NEGATIVE = /^(?:n|no|nope|nah|not really)$/;
 export class Assistant {
   private readonly now: () => number;
   private readonly practice: Practice;
+  private readonly smallTalk: SmallTalkMatcher;
 
   constructor(
     private readonly library: ContentLibrary,
@@ -108,6 +119,7 @@ export class Assistant {
   ) {
     this.now = options.now ?? Date.now;
     this.practice = new Practice(library, options.random);
+    this.smallTalk = new SmallTalkMatcher(library.smallTalk);
   }
 
   /** A fresh session, or the given one if it has not gone idle. */
@@ -134,9 +146,11 @@ export class Assistant {
     // A button press carries a value; its text (Teams messageBack) is only the label echoed back.
     const pressed = input.value === undefined || input.value === null ? undefined : ActionValue.safeParse(input.value);
 
-    // 1. Safety first: a typed message describing danger now, from any point.
-    if (!pressed?.success && text && assessEmergency(text).emergency) {
-      return this.finish(session, [emergencyReply(this.library, session.walk !== undefined || this.practice.active(session))]);
+    // 1. Safety first: a typed message describing danger now, from any point. A button press is
+    // never read for danger: its text is only the label echoed back.
+    const danger = !pressed?.success && text ? assessDanger(text) : undefined;
+    if (danger?.level === 'now') {
+      return this.finish(session, [{ ...emergencyReply(this.library, session.walk !== undefined || this.practice.active(session)), danger: danger.rule }]);
     }
 
     // The first message of a conversation is answered as what it is, with a one-line introduction first.
@@ -145,7 +159,9 @@ export class Assistant {
     if (pressed?.success) result = this.act(pressed.data, session, progress); // 2. a button
     else if (pressed && !text) result = this.notice(session, "Sorry, I didn't recognise that button. Here is the menu.");
     else result = this.route(text, session, progress);
-    const finished = this.finish(result.session, [...intro, ...result.replies], { introduced: true });
+    // Danger signs without a time: the answer comes with "if anyone is in danger right now, call 999" above it.
+    const replies = danger?.level === 'caution' ? withCaution(result.replies, danger.rule) : result.replies;
+    const finished = this.finish(result.session, [...intro, ...replies], { introduced: true });
     return result.progress ? { ...finished, progress: result.progress } : finished;
   }
 
@@ -165,8 +181,10 @@ export class Assistant {
     const picked = this.pickOffered(typed, session) ?? this.pickMenuItem(typed);
     if (picked) return this.act(picked, session, progress);
 
-    // 5. A question in their own words.
+    // 5. Small talk gets a short reply, never a card; anything else is a question in their own words.
     if (GREETINGS.test(typed)) return { session, replies: [menuReply(this.library, 'Hello. What do you need help with?')] };
+    const chat = this.smallTalk.match(text);
+    if (chat) return { session, replies: [smallTalkReply(chat.reply)] };
     return this.answer(text, session);
   }
 

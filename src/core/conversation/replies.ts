@@ -298,6 +298,11 @@ export function leftBehindReply(library: ContentLibrary, what: string, title: st
   ]);
 }
 
+/** A short answer to hello, thanks, bye or who are you: never a card, and the menu one tap away. */
+export function smallTalkReply(text: string): Reply {
+  return { kind: 'small-talk', sections: [{ style: 'text', lines: [text] }], choices: [MENU] };
+}
+
 /** A plain note with a way on (the menu's choices unless others are given), for stale or unknown buttons. */
 export function noticeReply(library: ContentLibrary, text: string, choices?: Choice[]): Reply {
   return { kind: 'menu', sections: [{ style: 'text', lines: [text] }], choices: choices ?? menuChoices(library) };

@@ -104,6 +104,11 @@ export interface Reply {
    * happening now: "If anyone is in danger right now, call 999."
    */
   caution?: string;
+  /**
+   * Why the danger check decided as it did ("now:attack-in-progress", "caution:threat-untimed"),
+   * on the emergency reply and on a reply carrying the caution line. A rule name, never the text.
+   */
+  danger?: string;
 }
 
 /**

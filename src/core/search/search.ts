@@ -1,41 +1,37 @@
 /**
- * Finds the guidance a worker is asking for, from their own words.
+ * Finds the guidance a worker is asking for, from their own words, and decides whether it has
+ * found it.
  *
- * How it ranks: every card and tree is indexed as weighted terms (a word in a
- * title or a search synonym counts for more than one in a key point). Each
- * query term is matched against the whole vocabulary: exactly, or fuzzily so
- * typos and variants still land ("safegaurding", "marrac", "humor"). A fuzzy
- * match must be close by edit distance or share most of a long prefix
- * (termSimilarity), because Bitap matching alone would let "rent" match
- * "parent"; fuse.js ranks those close words and keeps the best few.
- * Rare terms count for more than common ones (inverse document frequency).
- * Two small lifts break near-ties: an item whose title is mostly made of the
- * query's words, and one whose example question or synonym phrase shares
- * several of the query's words (a phrase, not a single word). The result's
- * confidence is its share of the best score the query could get, and its
- * breadth the share of the query's words it matched, so replies can tell a
- * clear answer from a guess.
+ * Reading the question (terms.ts, thesaurus.ts):
+ *   - words are read as meant (texting forms, dropped g's), lemmatised by wink-nlp, and only the
+ *     words that carry meaning are kept (parts of speech, not lists of questions);
+ *   - a word the guidance never uses and that is not English is corrected towards the guidance's
+ *     own vocabulary (language/spelling.ts: edit distance, dropped letters);
+ *   - the sector thesaurus adds the cards' words for workers' words and phrases
+ *     ("doesn't want the police" -> police, consent, report).
  *
- * Keeping a search cheap as the corpus grows (bench/ measures it up to
- * 10,000 cards):
- *   - Fuzzy matching is against the vocabulary, not every document, and the
- *     vocabulary grows far more slowly than the corpus. Even so, fuse.js is not
- *     run over every word: an index of each word's letter pairs (bigrams) first
- *     narrows the vocabulary to the words that could be close enough (words
- *     within edit distance d share most of their bigrams), termSimilarity picks
- *     the ones that are, and fuse.js ranks only those. A query term's matches
- *     are remembered, as the vocabulary never changes.
- *   - Scores are summed over each matched word's postings (the documents it is
- *     in, as typed arrays), with words and documents numbered.
- *   - The example lift adds at most EXAMPLE_MATCH, so it is only worked out
- *     for documents whose score and title lift could still reach the results:
- *     working it out for the rest would not change them.
+ * Ranking, two ways, fused:
+ *   - BM25 over each card's and tree's fields (MiniSearch), a title or synonym weighing more than
+ *     a key point;
+ *   - nearest neighbours over the example questions and synonym phrases each item carries: the
+ *     way Rasa and LUIS use example utterances as labelled data (also MiniSearch, one document
+ *     per example; an item scores by its best example).
+ *   The two are combined by their share of each ranking's best score.
+ *
+ * Deciding (classify): an answer needs the best item to account for enough of what the question
+ * says that carries meaning (its rarity-weighted terms; words the guidance never uses count for
+ * less, so a long message's names and details do not sink it), and to lead the runner-up.
+ * The thresholds were chosen on eval/validation/, never on eval/test/.
  */
-import Fuse from 'fuse.js';
-import { distance } from 'fastest-levenshtein';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { ContentLibrary } from '../content/library';
-import type { Card, Tree } from '../content/schema';
-import { terms } from './text';
+import type { Card, ThesaurusEntry, Tree } from '../content/schema';
+import { plainText } from '../language/analyse';
+import { isEnglishWord } from '../language/english';
+import { everydayShare } from '../language/frequency';
+import { CorrectionVocabulary } from '../language/spelling';
+import { carriesMeaning, documentTerms, searchWords, termOf } from './terms';
+import { ThesaurusIndex } from './thesaurus';
 
 export interface SearchDocument {
   id: string;
@@ -43,12 +39,19 @@ export interface SearchDocument {
   title: string;
   /** Ids this item names as related; a related runner-up does not make an answer ambiguous. */
   related: string[];
-  fields: Array<{ text: string; weight: number }>;
+  /** The item's text by field. */
+  fields: Record<SearchField, string>;
   /** The example questions and multi-word synonyms a worker might type, each as written. */
   examples: string[];
 }
 
-/** How much a word counts, by where it appears. */
+/** Everything the search is built from: the items, and the thesaurus that reads workers' words. */
+export interface SearchCorpus {
+  documents: SearchDocument[];
+  thesaurus: readonly ThesaurusEntry[];
+}
+
+/** How much a word counts, by where it appears (MiniSearch field boosts). */
 export const FIELD_WEIGHTS = {
   title: 3,
   synonyms: 3,
@@ -56,25 +59,21 @@ export const FIELD_WEIGHTS = {
   summary: 1.5,
   body: 1,
   /** A tree's step texts: many words, so each counts for less than a card's key points. */
-  treeSteps: 0.6,
+  steps: 0.6,
 } as const;
-
-/** How much a focused title (most of its words matched) adds to a hit's confidence. */
-const TITLE_FOCUS = 0.1;
-
-/** How much the closest example question (or synonym phrase) adds to a hit's confidence. */
-const EXAMPLE_MATCH = 0.1;
-
-/** How much a term's appearances in further fields add to its best field's weight. */
-const ALSO_IN_OTHER_FIELDS = 0.15;
+export type SearchField = keyof typeof FIELD_WEIGHTS;
+const FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
+const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
+/** An example question counts as much as the questions field. */
+const EXAMPLE_FIELD_WEIGHT = FIELD_WEIGHTS.questions / MAX_FIELD_WEIGHT;
 
 export interface SearchHit {
   id: string;
   kind: 'card' | 'tree';
   title: string;
-  /** About 0..1: the share of the best possible score for this query (plus the title lift). */
+  /** 0..1: the fused score as a share of the best one for this query. */
   confidence: number;
-  /** 0..1: the share of the query's rarity-weighted words this item matched at all. */
+  /** 0..1: the share of the question's meaning (rarity-weighted terms) this item matched. */
   breadth: number;
 }
 
@@ -85,184 +84,191 @@ export type SearchVerdict =
   /** Nothing strong enough; `hits` are the nearest topics worth naming (empty when nothing is even near). */
   | { type: 'none'; hits: SearchHit[] };
 
-/** Confidence thresholds, tuned against test/search/golden.yaml. */
+/** The decision's values, chosen on eval/validation/. */
 export interface SearchTuning {
-  /** At or above this, the best hit may be given as the answer. */
-  answer: number;
-  /** The best hit must lead the runner-up by this much (unless the two are related). */
-  margin: number;
-  /** Below this, nothing is good enough to offer at all. */
-  offer: number;
-  /** Choices offered are within this distance of the best. */
-  choiceSpread: number;
-  /** An answer must match at least this share of the query's rarity-weighted words. */
+  /** An answer must account for at least this share of the question's meaning. */
   breadth: number;
+  /** ... and match at least this much meaning outright (summed rarity of the terms it matched). */
+  evidence: number;
+  /** A short question ("marac", "coercive control") is answered on less evidence when the item covers this much of it. */
+  focusedBreadth: number;
+  focusedEvidence: number;
+  /** A runner-up within this share of the best (and unrelated to it) makes it a close call. */
+  margin: number;
+  /** How much a word the guidance never uses counts, next to the rarest word it does use. */
+  unknownWeight: number;
+  /**
+   * A term counts in full as evidence when it is this much more common in the guidance than in
+   * everyday English (as a log ratio); less, in proportion, below that, and not at all when it is
+   * no more common there ("password", "lunch").
+   */
+  topicality: number;
+  /** How much the nearest example question counts in the fused ranking, next to BM25. */
+  exampleWeight: number;
+  /** How much a thesaurus term counts, next to a word typed. */
+  thesaurusWeight: number;
 }
 
-export const DEFAULT_TUNING: SearchTuning = { answer: 0.37, margin: 0.04, offer: 0.35, choiceSpread: 0.12, breadth: 0.5 };
+export const DEFAULT_TUNING: SearchTuning = {
+  breadth: 0.1,
+  evidence: 4.5,
+  focusedBreadth: 0.6,
+  focusedEvidence: 0.75,
+  topicality: 2,
+  margin: 0.05,
+  unknownWeight: 0.35,
+  exampleWeight: 0.3,
+  thesaurusWeight: 0.5,
+};
+
+/** Longer terms also match the words they begin ("harass" / "harassment"), and near spellings. */
+const PREFIX_FROM = 7;
+const FUZZY_FROM = 7;
+const FUZZY = 0.2;
+
+/** A question about what something is or means. */
+const DEFINITION = /^(?:what(?:'s| is| are|s| does \S+(?: \S+)? mean)|define|definition of|meaning of|explain|tell me about)\b/;
+/** How much a walk-through's score keeps for such a question. */
+const DEFINITION_TREE_FACTOR = 0.85;
+/** A question about what to do: "can I", "should we", "do I have to", "what do I do". */
+const DECISION = /^(?:(?:can|should|do|must|may|could) (?:i|we)|what (?:do|should|can) (?:i|we) do|how do (?:i|we) (?:decide|know))\b/;
+const DECISION_TREE_FACTOR = 1.1;
+
+/** Up to this many meaningful words, a question is short: a word the guidance never uses counts in full. */
+const SHORT_QUESTION_TERMS = 4;
+
+/** How much an item whose title is all the question's words gains in the fused ranking. */
+const TITLE_FOCUS = 0.25;
 
 /** Only the start of a very long message is searched: a question fits easily, and a turn's work stays bounded. */
 const MAX_QUERY_CHARS = 1000;
 
-/** How many query terms' matches are remembered; unbounded input must not grow memory without limit. */
-const TERM_CACHE_LIMIT = 10_000;
+/** How many analysed questions are remembered (the compose box asks the same prefixes often). */
+const QUERY_CACHE_LIMIT = 2_000;
 
-/** A half-typed word completes to the words it begins once it has this many letters. */
-const MIN_COMPLETION_CHARS = 3;
-
-/** How much a completed word counts, next to an exact match (1). */
-const COMPLETION_SIMILARITY = 0.9;
-
-/** Fuzzy candidates must be at least this similar to the query term (0..1). */
-const MIN_TERM_SIMILARITY = 0.76;
-
-/** How many close words fuse.js keeps for a query term, best first. */
-const FUZZY_LIMIT = 12;
-
-const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 3 } as const;
-
-/** A vocabulary term: its id, and the documents it appears in (ascending) with its weight in each. */
-interface Posting {
-  id: number;
-  docs: Int32Array;
-  weights: Float64Array;
+export function documentsFrom(library: ContentLibrary): SearchCorpus {
+  const documents: SearchDocument[] = [];
+  for (const card of library.cards.values()) documents.push(cardDocument(card));
+  for (const tree of library.trees.values()) documents.push(treeDocument(tree));
+  return { documents, thesaurus: library.thesaurus.entries };
 }
 
-/**
- * A document's examples (those of two or more distinct terms: a phrase), flattened: example e's
- * terms are ids[ends[e - 1] .. ends[e]), with each term's rarity (IDF) in idfs and their sum in totals[e].
- */
-interface Examples {
-  ids: Int32Array;
-  idfs: Float64Array;
-  ends: Int32Array;
-  totals: Float64Array;
-}
-
-/**
- * The vocabulary words that start with one letter (a fuzzy match must share it; see termSimilarity),
- * in the order they were indexed, and which of them contain each bigram.
- */
-interface LetterVocabulary {
-  words: string[];
-  /** Bigram -> the indexes (into words) of the words containing it, ascending, once each. */
-  bigrams: Map<string, Int32Array>;
-  /** Scratch for counting shared bigrams, one per word, kept at zero between uses. */
-  shared: Int32Array;
-}
-
-export function documentsFrom(library: ContentLibrary): SearchDocument[] {
-  const docs: SearchDocument[] = [];
-  for (const card of library.cards.values()) docs.push(cardDocument(card));
-  for (const tree of library.trees.values()) docs.push(treeDocument(tree));
-  return docs;
-}
-
-/** The fields every item shares, weighted; `body` is what differs between cards and trees. */
-function searchDocument(
-  item: Card | Tree,
-  kind: SearchDocument['kind'],
-  body: { text: string; weight: number },
-): SearchDocument {
+function searchDocument(item: Card | Tree, kind: SearchDocument['kind'], body: string): SearchDocument {
   return {
     id: item.id,
     kind,
     title: item.title,
     related: item.related,
-    fields: [
-      { text: item.title, weight: FIELD_WEIGHTS.title },
-      { text: item.search.synonyms.join(' '), weight: FIELD_WEIGHTS.synonyms },
-      { text: item.search.questions.join(' '), weight: FIELD_WEIGHTS.questions },
-      { text: item.summary, weight: FIELD_WEIGHTS.summary },
-      body,
-    ],
-    examples: [...item.search.questions, ...item.search.synonyms.filter((s) => s.includes(' '))],
+    fields: {
+      title: item.title,
+      synonyms: item.search.synonyms.join(' . '),
+      questions: item.search.questions.join(' . '),
+      summary: item.summary,
+      body: kind === 'card' ? body : '',
+      steps: kind === 'tree' ? body : '',
+    },
+    examples: [item.title, ...item.search.questions, ...item.search.synonyms.filter((s) => s.includes(' '))],
   };
 }
 
 function cardDocument(card: Card): SearchDocument {
   // Helpline names ("Men's Advice Line", "Rape Crisis") are how people ask for them.
   const contacts = card.contacts.map((c) => c.name);
-  return searchDocument(card, 'card', { text: [...card.keyPoints, ...card.nextSteps, ...contacts].join(' '), weight: FIELD_WEIGHTS.body });
+  return searchDocument(card, 'card', [...card.keyPoints, ...card.nextSteps, ...contacts].join(' '));
 }
 
 function treeDocument(tree: Tree): SearchDocument {
-  const steps = Object.values(tree.nodes).flatMap((node) => [
-    node.text,
-    ...(node.type === 'question' ? node.options.map((o) => o.label) : []),
-  ]);
-  return searchDocument(tree, 'tree', { text: steps.join(' '), weight: FIELD_WEIGHTS.treeSteps });
+  const steps = Object.values(tree.nodes).flatMap((node) => [node.text, ...(node.type === 'question' ? node.options.map((o) => o.label) : [])]);
+  return searchDocument(tree, 'tree', steps.join(' '));
+}
+
+/** A question as the search reads it. */
+interface Question {
+  /** Distinct terms to look for, each with its weight (1 typed, less from the thesaurus). */
+  terms: Map<string, number>;
+  /** The typed terms the guidance uses (after correction), and the typed terms it never uses. */
+  known: string[];
+  unknown: string[];
+  /** "What is MARAC?" asks what something is: a card explains. "Can I report it?" asks what to do: a walk-through decides. */
+  definition: boolean;
+  decision: boolean;
+}
+
+interface Ranked {
+  index: number;
+  score: number;
+  /** The question's terms this item matched, each with the weight of the best field it matched in (0..1). */
+  matched: Map<string, number>;
 }
 
 export class GuidanceSearch {
   private readonly docs: SearchDocument[];
-  private readonly byId: ReadonlyMap<string, SearchDocument>;
-  /** term -> the documents it appears in, with its weight in each */
-  private readonly postings = new Map<string, Posting>();
-  /** The vocabulary, split by first letter, for fuzzy matching and for completing a half-typed word. */
-  private readonly vocabulary = new Map<string, LetterVocabulary>();
-  /** Each document's distinct title terms (ids), for the title-focus bonus. */
-  private readonly titleTerms: Int32Array[];
-  /** Each document's example questions and synonym phrases, for the example bonus. */
-  private readonly examples: Examples[];
-  /** Query term -> matched vocabulary terms. The vocabulary never changes, so this only ever grows, up to a cap. */
-  private readonly termMatches = new Map<string, Map<string, number>>();
-  /**
-   * Scratch for search, kept at zero between uses: per document, a query term's best weight in it,
-   * and the documents that term touched; per vocabulary term (by id), the query's best similarity.
-   */
-  private readonly termBest: Float64Array;
-  private readonly touched: Int32Array;
-  private readonly matchedSimilarity: Float64Array;
+  private readonly byId: ReadonlyMap<string, number>;
+  private readonly cards: MiniSearch<{ id: number } & Record<SearchField, string>>;
+  private readonly examples: MiniSearch<{ id: number; doc: number; text: string }>;
+  private readonly thesaurus: ThesaurusIndex;
+  /** Every term the guidance uses, with its rarity (inverse document frequency over items). */
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  /** Per term, 0..1: how much it is a word of this work rather than of everyday English (see SearchTuning.topicality). */
+  private readonly topical = new Map<string, number>();
+  private readonly corrections: CorrectionVocabulary;
+  private readonly questions = new Map<string, Question>();
+  /** Each item's title terms, for the title lift. */
+  private readonly titles: Array<{ terms: string[]; words: number }>;
 
   constructor(
-    documents: SearchDocument[],
+    corpus: SearchCorpus,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
-    this.docs = documents;
-    this.byId = new Map(documents.map((doc) => [doc.id, doc]));
-    this.termBest = new Float64Array(documents.length);
-    this.touched = new Int32Array(documents.length);
-    const postings = new Map<string, { docs: number[]; weights: number[] }>();
-    documents.forEach((doc, index) => {
-      // Per term: its weight in each field it appears in (once per field).
-      const fieldWeights = new Map<string, number[]>();
-      for (const field of doc.fields) {
-        for (const term of new Set(terms(field.text))) {
-          const list = fieldWeights.get(term) ?? [];
-          list.push(field.weight);
-          fieldWeights.set(term, list);
-        }
-      }
-      for (const [term, weights] of fieldWeights) {
-        let posting = postings.get(term);
-        if (!posting) postings.set(term, (posting = { docs: [], weights: [] }));
-        posting.docs.push(index);
-        posting.weights.push(termWeight(weights));
-      }
+    this.docs = corpus.documents;
+    this.byId = new Map(this.docs.map((doc, i) => [doc.id, i]));
+    this.thesaurus = new ThesaurusIndex(corpus.thesaurus);
+    // Each text is analysed once: MiniSearch's own tokenizer is replaced by the analysed terms.
+    const analysed = new Map<string, string[]>();
+    const tokenize = (text: string) => {
+      let terms = analysed.get(text);
+      if (!terms) analysed.set(text, (terms = documentTerms(text)));
+      return terms;
+    };
+    const options = { tokenize, processTerm: (term: string) => term, searchOptions: { tokenize: (q: string) => q.split(' ').filter(Boolean) } };
+    this.cards = new MiniSearch({ fields: FIELDS, ...options });
+    this.cards.addAll(this.docs.map((doc, id) => ({ id, ...doc.fields })));
+    this.examples = new MiniSearch({ fields: ['text'], storeFields: ['doc'], ...options });
+    let n = 0;
+    this.examples.addAll(this.docs.flatMap((doc, index) => doc.examples.map((text) => ({ id: n++, doc: index, text }))));
+
+    const df = new Map<string, number>();
+    const occurrences = new Map<string, number>();
+    let words = 0;
+    this.docs.forEach((doc) => {
+      const all = FIELDS.flatMap((f) => tokenize(doc.fields[f]));
+      for (const term of all) occurrences.set(term, (occurrences.get(term) ?? 0) + 1);
+      words += all.length;
+      for (const term of new Set(all)) df.set(term, (df.get(term) ?? 0) + 1);
     });
-    for (const [term, { docs, weights }] of postings) {
-      this.postings.set(term, { id: this.postings.size, docs: Int32Array.from(docs), weights: Float64Array.from(weights) });
+    for (const [term, count] of occurrences) {
+      // A short number (a count, a time, a room) says nothing about the topic; 101 and 999 do.
+      const ratio = /^\d{1,2}$/.test(term) ? 0 : Math.log(count / words / everydayShare(term));
+      this.topical.set(term, Math.min(1, Math.max(0, ratio) / this.tuning.topicality));
     }
-    this.matchedSimilarity = new Float64Array(this.postings.size);
-    // Every title and example term is in the vocabulary: titles, questions and synonyms are indexed fields.
-    const idOf = (term: string) => this.postings.get(term)?.id ?? -1;
-    this.titleTerms = documents.map((doc) => Int32Array.from(new Set(terms(doc.title)), idOf));
-    const idf = (term: string) => Math.log(1 + documents.length / (1 + (this.postings.get(term)?.docs.length ?? 0)));
-    this.examples = documents.map((doc) => examplesOf(doc.examples, idOf, idf));
-    const byLetter = new Map<string, string[]>();
-    for (const term of this.postings.keys()) {
-      const letter = term[0] as string;
-      const words = byLetter.get(letter);
-      if (words) words.push(term);
-      else byLetter.set(letter, [term]);
+    let max = 0;
+    for (const [term, count] of df) {
+      const idf = Math.log(1 + this.docs.length / count);
+      this.idf.set(term, idf);
+      if (idf > max) max = idf;
     }
-    for (const [letter, words] of byLetter) this.vocabulary.set(letter, letterVocabulary(words));
+    this.maxIdf = max;
+    this.titles = this.docs.map((doc) => ({ terms: [...new Set(tokenize(doc.fields.title))], words: doc.fields.title.split(/\s+/).length }));
+    // Misspellings are corrected as typed, before lemmas: towards the words the guidance is written in.
+    const written = new Set<string>();
+    for (const doc of this.docs) for (const f of FIELDS) for (const word of plainText(doc.fields[f]).match(/[a-z]+/g) ?? []) written.add(word);
+    this.corrections = new CorrectionVocabulary(written);
   }
 
   /** How many distinct terms are indexed. */
   get vocabularySize(): number {
-    return this.postings.size;
+    return this.idf.size;
   }
 
   /**
@@ -270,309 +276,153 @@ export class GuidanceSearch {
    * typed ("mara") also matches the words it begins.
    */
   search(query: string, limit = 10, options: { complete?: boolean } = {}): SearchHit[] {
-    const text = query.slice(0, MAX_QUERY_CHARS);
-    const queryTerms = [...new Set(terms(text))];
-    if (queryTerms.length === 0) return [];
-    const partial = options.complete && !/\s$/.test(text) ? queryTerms[queryTerms.length - 1] : undefined;
-    const n = this.docs.length;
-    const scores = new Float64Array(n);
-    /** Per document, the summed IDF of the query terms it matched. */
-    const matchedIdf = new Float64Array(n);
-    const best = this.termBest;
-    const touched = this.touched;
-    let totalIdf = 0;
-    let possible = 0;
-    /** Every vocabulary term the query matched (by id), with its best similarity, in matchedSimilarity. */
-    const similarityOf = this.matchedSimilarity;
-    const matchedIds: number[] = [];
-    for (const term of queryTerms) {
-      const matches = term === partial ? this.withCompletions(term) : this.matchTerm(term);
-      // Per document: the best weight x similarity among the matched vocabulary terms (all above zero).
-      let count = 0;
-      for (const [vocabTerm, similarity] of matches) {
-        const posting = this.postings.get(vocabTerm);
-        if (!posting) continue;
-        const before = similarityOf[posting.id] as number;
-        if (before === 0) matchedIds.push(posting.id);
-        if (similarity > before) similarityOf[posting.id] = similarity;
-        const { docs, weights } = posting;
-        for (let i = 0; i < docs.length; i += 1) {
-          const doc = docs[i] as number;
-          const value = (weights[i] as number) * similarity;
-          const previous = best[doc] as number;
-          if (value > previous) {
-            if (previous === 0) touched[count++] = doc;
-            best[doc] = value;
-          }
-        }
-      }
-      const idf = Math.log(1 + n / (1 + count));
-      possible += idf * MAX_TERM_WEIGHT;
-      totalIdf += idf;
-      for (let i = 0; i < count; i += 1) {
-        const doc = touched[i] as number;
-        scores[doc] = (scores[doc] as number) + idf * (best[doc] as number);
-        matchedIdf[doc] = (matchedIdf[doc] as number) + idf;
-        best[doc] = 0;
-      }
-    }
-    try {
-      return this.rank(scores, possible, totalIdf, limit).map(({ index, score }) => {
-        const doc = this.docs[index] as SearchDocument;
-        return { id: doc.id, kind: doc.kind, title: doc.title, confidence: score, breadth: (matchedIdf[index] ?? 0) / totalIdf };
-      });
-    } finally {
-      for (const id of matchedIds) similarityOf[id] = 0;
-    }
-  }
-
-  /**
-   * The best `limit` documents by confidence: the share of the best possible score plus the title
-   * and example lifts, with matchedSimilarity holding the query's matched vocabulary.
-   */
-  private rank(scores: Float64Array, possible: number, queryIdf: number, limit: number): Array<{ index: number; score: number }> {
-    const hits: number[] = [];
-    for (let index = 0; index < scores.length; index += 1) if ((scores[index] as number) > 0) hits.push(index);
-    const titleLifts = hits.map((index) => TITLE_FOCUS * this.titleCoverage(index));
-    // The example lift adds at most EXAMPLE_MATCH: a document whose score with its title lift falls
-    // short of the limit-th best by more than that cannot make the results, so it is not worked out.
-    const cutoff =
-      limit > 0 && hits.length > limit
-        ? kthLargest(hits.map((index, i) => (scores[index] as number) / possible + (titleLifts[i] as number)), limit) - EXAMPLE_MATCH - 1e-9
-        : -Infinity;
-    const ranked: Array<{ index: number; score: number }> = [];
-    hits.forEach((index, i) => {
-      const base = (scores[index] as number) / possible;
-      const titleLift = titleLifts[i] as number;
-      if (base + titleLift < cutoff) return;
-      const lift = titleLift + EXAMPLE_MATCH * this.exampleMatch(index, queryIdf);
-      ranked.push({ index, score: base + lift });
-    });
-    ranked.sort((a, b) => b.score - a.score || a.index - b.index);
-    return ranked.slice(0, limit);
+    const question = this.read(query.slice(0, MAX_QUERY_CHARS));
+    if (question.terms.size === 0) return [];
+    const complete = options.complete === true && !/\s$/.test(query);
+    return this.rank(question, complete)
+      .slice(0, limit)
+      .map((r, _, all) => this.hit(r, question, (all[0] as Ranked).score));
   }
 
   /** Decides whether the best hit is a clear answer, a close call between strong hits, or no answer. */
   classify(query: string): SearchVerdict {
-    const hits = this.search(query, 10);
-    const [best, second] = hits;
-    if (!best || best.confidence < this.tuning.offer) return { type: 'none', hits: [] };
-    const lead = best.confidence - (second?.confidence ?? 0);
-    const runnerUpRelated = second !== undefined && this.areRelated(best.id, second.id);
-    // An answer must also match most of what was asked: "train times to manchester" shares "train"
-    // and "time" with a card about staff training time, but not the word that matters.
-    const strong = best.confidence >= this.tuning.answer && best.breadth >= this.tuning.breadth;
-    const close = hits.filter((h) => best.confidence - h.confidence <= this.tuning.choiceSpread).slice(0, 3);
-    if (strong && (lead >= this.tuning.margin || runnerUpRelated)) return { type: 'answer', best, alternatives: hits.slice(1, 4) };
-    // Strong but only narrowly ahead of an unrelated runner-up: too close to call, so ask which.
-    if (strong) return { type: 'choices', hits: close };
-    // Weak, or matching only part of what was asked: no answer, but the nearest topics are worth naming.
-    return { type: 'none', hits: close };
+    const question = this.read(query.slice(0, MAX_QUERY_CHARS));
+    if (question.terms.size === 0) return { type: 'none', hits: [] };
+    const ranked = this.rank(question, false);
+    const [first, second] = ranked;
+    if (!first) return { type: 'none', hits: [] };
+    const hits = ranked.slice(0, 4).map((r) => this.hit(r, question, first.score));
+    const best = hits[0] as SearchHit;
+    const evidence = this.evidence(first, question);
+    const strong =
+      (best.breadth >= this.tuning.breadth && evidence >= this.tuning.evidence) ||
+      (best.breadth >= this.tuning.focusedBreadth && evidence >= this.tuning.focusedEvidence);
+    const close = hits.filter((h) => h.confidence >= 1 - this.tuning.margin);
+    if (!strong) return { type: 'none', hits: hits.slice(0, 3) };
+    const runnerUp = second ? this.docs[second.index]?.id : undefined;
+    if (close.length < 2 || (runnerUp !== undefined && this.areRelated(best.id, runnerUp))) {
+      return { type: 'answer', best, alternatives: hits.slice(1, 4) };
+    }
+    return { type: 'choices', hits: close.slice(0, 3) };
   }
 
-  /** The share of a document's title terms that the query matched: "MARAC" is more about MARAC than "What a good MARAC looks like". */
-  private titleCoverage(index: number): number {
-    const title = this.titleTerms[index] as Int32Array;
-    if (title.length === 0) return 0;
-    let hits = 0;
-    for (let i = 0; i < title.length; i += 1) if ((this.matchedSimilarity[title[i] as number] as number) > 0) hits += 1;
-    return hits / title.length;
+  /** Reads a question into weighted terms (see the module comment); remembered, as the same words come back. */
+  private read(text: string): Question {
+    const cached = this.questions.get(text);
+    if (cached) return cached;
+    const words = searchWords(text, this.corrections);
+    const terms = new Map<string, number>();
+    const known: string[] = [];
+    const unknown: string[] = [];
+    const isKnown = (term: string) => this.idf.has(term);
+    for (const word of words) {
+      if (!carriesMeaning(word, isKnown)) continue;
+      const term = termOf(word);
+      if (terms.has(term)) continue;
+      terms.set(term, 1);
+      (isKnown(term) ? known : unknown).push(term);
+    }
+    for (const term of this.thesaurus.expand(words.map((w) => w.lemma.replace(/'/g, '')))) {
+      if (!terms.has(term)) terms.set(term, this.tuning.thesaurusWeight);
+    }
+    const plain = plainText(text).trim();
+    const question = { terms, known, unknown, definition: DEFINITION.test(plain), decision: DECISION.test(plain) };
+    if (this.questions.size >= QUERY_CACHE_LIMIT) this.questions.clear();
+    this.questions.set(text, question);
+    return question;
+  }
+
+  /** Every item that matched, by fused score (BM25 over fields, and the nearest example). */
+  private rank(question: Question, complete: boolean): Ranked[] {
+    const query = [...question.terms.keys()];
+    const searchOptions = {
+      boost: FIELD_WEIGHTS,
+      boostTerm: (term: string) => question.terms.get(term) ?? 1,
+      prefix: (term: string, i: number, all: string[]) => (complete && i === all.length - 1) || term.length >= PREFIX_FROM,
+      // A real word is never read as another ("weather" is not "whether"); misspellings were corrected already.
+      fuzzy: (term: string) => (term.length >= FUZZY_FROM && !isEnglishWord(term) ? FUZZY : false),
+      combineWith: 'OR' as const,
+    };
+    const ranked = new Map<number, Ranked>();
+    const entry = (index: number) => {
+      let r = ranked.get(index);
+      if (!r) ranked.set(index, (r = { index, score: 0, matched: new Map() }));
+      return r;
+    };
+    const fields = this.cards.search(query.join(' '), searchOptions);
+    const topField = fields[0]?.score ?? 1;
+    for (const result of fields) {
+      const r = entry(result.id as number);
+      r.score += result.score / topField;
+      for (const [term, fields] of Object.entries(result.match)) {
+        const weight = Math.max(...(fields as SearchField[]).map((f) => FIELD_WEIGHTS[f])) / MAX_FIELD_WEIGHT;
+        if (weight > (r.matched.get(term) ?? 0)) r.matched.set(term, weight);
+      }
+    }
+    const examples = this.examples.search(query.join(' '), { boostTerm: searchOptions.boostTerm, prefix: searchOptions.prefix, fuzzy: searchOptions.fuzzy, combineWith: 'OR' });
+    const bestExample = new Map<number, SearchResult>();
+    for (const result of examples) {
+      const doc = result.doc as number;
+      if (!bestExample.has(doc)) bestExample.set(doc, result);
+    }
+    const topExample = examples[0]?.score ?? 1;
+    for (const [doc, result] of bestExample) {
+      const r = entry(doc);
+      r.score += (this.tuning.exampleWeight * result.score) / topExample;
+      for (const term of Object.keys(result.match)) if (EXAMPLE_FIELD_WEIGHT > (r.matched.get(term) ?? 0)) r.matched.set(term, EXAMPLE_FIELD_WEIGHT);
+    }
+    // An item whose title is mostly what was asked ("MARAC" for "what is marac") is more about it
+    // than one that mentions it ("A lead for MARAC, MAPPA and MATAC").
+    for (const r of ranked.values()) {
+      if (this.docs[r.index]?.kind === 'tree') r.score *= question.definition ? DEFINITION_TREE_FACTOR : question.decision ? DECISION_TREE_FACTOR : 1;
+      const { terms, words } = this.titles[r.index] as { terms: string[]; words: number };
+      const covered = terms.filter((t) => question.terms.has(t)).length;
+      if (words > 0) r.score += TITLE_FOCUS * Math.min(1, covered / words);
+    }
+    return [...ranked.values()].sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+
+  /** The question's meaning, as the rarity of its terms: a word the guidance never uses counts for less. */
+  private meaning(question: Question): number {
+    // In a short question every word is the topic ("the weather tomorrow"); in a long one, words the
+    // guidance never uses are mostly names and details of the situation.
+    const long = question.known.length + question.unknown.length > SHORT_QUESTION_TERMS;
+    let total = question.unknown.length * (long ? this.tuning.unknownWeight : 1) * this.maxIdf;
+    for (const term of question.known) total += this.idf.get(term) ?? 0;
+    return total;
   }
 
   /**
-   * 0..1: how closely the query matches the document's nearest example question or synonym phrase,
-   * as the rarity-weighted overlap of their words (a cosine over IDF-weighted word sets).
+   * How much of the question's meaning an item matched outright: the summed rarity of the terms
+   * it matched, each by the best field it matched in and by how much it is a word of this work.
+   * A word in a title, synonym or example question says what the item is about; a word only in
+   * its body ("fire door", "the rota") says little, and an everyday word ("password", "lunch")
+   * says little wherever it is.
    */
-  private exampleMatch(index: number, queryIdf: number): number {
-    const { ids, idfs, ends, totals } = this.examples[index] as Examples;
-    let best = 0;
-    let start = 0;
-    for (let e = 0; e < ends.length; e += 1) {
-      const end = ends[e] as number;
-      let shared = 0;
-      let words = 0;
-      for (let i = start; i < end; i += 1) {
-        const similarity = this.matchedSimilarity[ids[i] as number] as number;
-        if (similarity > 0) {
-          shared += (idfs[i] as number) * similarity;
-          words += 1;
-        }
-      }
-      start = end;
-      // One shared word is already in the score; this rewards matching a phrase.
-      if (words < 2) continue;
-      const similarity = shared / Math.sqrt((totals[e] as number) * queryIdf);
-      if (similarity > best) best = similarity;
-    }
-    return Math.min(best, 1);
+  private evidence(ranked: Ranked, question: Question): number {
+    let matched = 0;
+    for (const [term, field] of ranked.matched) matched += (this.idf.get(term) ?? 0) * (question.terms.get(term) ?? 0) * field * (this.topical.get(term) ?? 0);
+    return matched;
+  }
+
+  private hit(ranked: Ranked, question: Question, top: number): SearchHit {
+    const doc = this.docs[ranked.index] as SearchDocument;
+    const meaning = this.meaning(question);
+    let matched = 0;
+    for (const term of ranked.matched.keys()) if (question.known.includes(term)) matched += this.idf.get(term) ?? 0;
+    return {
+      id: doc.id,
+      kind: doc.kind,
+      title: doc.title,
+      confidence: top > 0 ? ranked.score / top : 0,
+      breadth: meaning > 0 ? Math.min(1, matched / meaning) : 0,
+    };
   }
 
   private areRelated(a: string, b: string): boolean {
-    const docA = this.byId.get(a);
-    const docB = this.byId.get(b);
+    const docA = this.docs[this.byId.get(a) ?? -1];
+    const docB = this.docs[this.byId.get(b) ?? -1];
     return Boolean(docA?.related.includes(b) || docB?.related.includes(a));
   }
-
-  /** A term's matches plus the longer words it begins, counted a little below an exact match. */
-  private withCompletions(term: string): Map<string, number> {
-    const matches = new Map(this.matchTerm(term));
-    if (term.length < MIN_COMPLETION_CHARS) return matches;
-    for (const word of this.vocabulary.get(term[0] as string)?.words ?? []) {
-      if (word.length > term.length && word.startsWith(term) && !matches.has(word)) matches.set(word, COMPLETION_SIMILARITY);
-    }
-    return matches;
-  }
-
-  /** Vocabulary terms that match a query term, with their similarity (1 = exact). */
-  private matchTerm(term: string): Map<string, number> {
-    const known = this.termMatches.get(term);
-    if (known) return known;
-    const matches = new Map<string, number>();
-    if (this.postings.has(term)) matches.set(term, 1);
-    // Short terms (dv, da, 101) must match exactly: fuzzy matching would find them inside other words.
-    if (term.length >= 4) {
-      const close = closeWords(this.vocabulary.get(term[0] as string), term);
-      // fuse.js ranks the close words (Bitap: fewest errors first) and keeps the best few.
-      const ranked = close.length > 0 ? new Fuse(close, FUSE_OPTIONS).search(term, { limit: FUZZY_LIMIT }) : [];
-      for (const { item } of ranked) {
-        if (item === term) continue;
-        matches.set(item, termSimilarity(term, item));
-      }
-    }
-    if (this.termMatches.size >= TERM_CACHE_LIMIT) this.termMatches.clear();
-    this.termMatches.set(term, matches);
-    return matches;
-  }
 }
 
-/**
- * A term's weight in one document: its weight in the best field, plus a little
- * for each other field it appears in, so an item whose title, synonyms and
- * questions all say "MARAC" outranks one that mentions it once.
- */
-function termWeight(fieldWeights: number[]): number {
-  const best = Math.max(...fieldWeights);
-  const rest = fieldWeights.reduce((sum, w) => sum + w, 0) - best;
-  return best + ALSO_IN_OTHER_FIELDS * rest;
-}
-
-/** A document's examples as term ids with their IDF; an example of one distinct term is left out, as it can never match a phrase. */
-function examplesOf(examples: string[], idOf: (term: string) => number, idf: (term: string) => number): Examples {
-  const ids: number[] = [];
-  const idfs: number[] = [];
-  const ends: number[] = [];
-  const totals: number[] = [];
-  for (const example of examples) {
-    const distinct = [...new Set(terms(example))];
-    if (distinct.length < 2) continue;
-    let total = 0;
-    for (const term of distinct) {
-      ids.push(idOf(term));
-      idfs.push(idf(term));
-      total += idf(term);
-    }
-    ends.push(ids.length);
-    totals.push(total);
-  }
-  return { ids: Int32Array.from(ids), idfs: Float64Array.from(idfs), ends: Int32Array.from(ends), totals: Float64Array.from(totals) };
-}
-
-/** The k-th largest of some values (k >= 1, at most values.length). */
-function kthLargest(values: number[], k: number): number {
-  // The k largest so far, in descending order: k is small (a page of results), so insertion is cheap.
-  const top: number[] = [];
-  for (const value of values) {
-    if (top.length === k && value <= (top[k - 1] as number)) continue;
-    let i = Math.min(top.length, k - 1);
-    while (i > 0 && (top[i - 1] as number) < value) {
-      top[i] = top[i - 1] as number;
-      i -= 1;
-    }
-    top[i] = value;
-  }
-  return top[k - 1] as number;
-}
-
-/** The letter pairs in a word, each with how often it occurs. */
-function bigramCounts(word: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 1 < word.length; i += 1) {
-    const bigram = word.slice(i, i + 2);
-    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function letterVocabulary(words: string[]): LetterVocabulary {
-  const lists = new Map<string, number[]>();
-  words.forEach((word, index) => {
-    for (const bigram of bigramCounts(word).keys()) {
-      const list = lists.get(bigram);
-      if (list) list.push(index);
-      else lists.set(bigram, [index]);
-    }
-  });
-  const bigrams = new Map<string, Int32Array>();
-  for (const [bigram, list] of lists) bigrams.set(bigram, Int32Array.from(list));
-  return { words, bigrams, shared: new Int32Array(words.length) };
-}
-
-/**
- * The words of a letter's vocabulary that are close enough to a term (termSimilarity at least
- * MIN_TERM_SIMILARITY), in vocabulary order. Only words that could be are compared: termSimilarity
- * needs either a shared prefix of at least 5 letters or an edit distance d of at most 0.24 of the
- * longer word's length L, and two words within edit distance d share at least L - 1 - 2d bigrams
- * (each edit breaks at most two).
- */
-function closeWords(vocabulary: LetterVocabulary | undefined, term: string): string[] {
-  if (!vocabulary) return [];
-  const { words, bigrams, shared } = vocabulary;
-  const seen: number[] = [];
-  for (const [bigram, times] of bigramCounts(term)) {
-    const list = bigrams.get(bigram);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i += 1) {
-      const index = list[i] as number;
-      // Adding the term's count for each bigram can only over-count what the two share, never under-count.
-      if (shared[index] === 0) seen.push(index);
-      shared[index] = (shared[index] as number) + times;
-    }
-  }
-  const prefix = term.slice(0, 5);
-  const close: number[] = [];
-  for (const index of seen) {
-    const count = shared[index] as number;
-    shared[index] = 0;
-    const word = words[index] as string;
-    const longest = Math.max(word.length, term.length);
-    const maxEdits = Math.floor((1 - MIN_TERM_SIMILARITY) * longest + 1e-6);
-    const mayBeNear = count >= longest - 1 - 2 * maxEdits || (prefix.length === 5 && word.startsWith(prefix));
-    if (mayBeNear && termSimilarity(term, word) >= MIN_TERM_SIMILARITY) close.push(index);
-  }
-  return close.sort((a, b) => a - b).map((index) => words[index] as string);
-}
-
-/** The most a term can weigh: present in every field. */
-const { treeSteps: _, ...CARD_FIELDS } = FIELD_WEIGHTS;
-const MAX_TERM_WEIGHT = termWeight(Object.values(CARD_FIELDS));
-
-/**
- * 0..1: edit-distance similarity, raised for words that share a long prefix
- * (collud/collusion). Words must start with the same letter: typos rarely hit
- * the first letter, and without this "charm" would match "harm".
- */
-export function termSimilarity(a: string, b: string): number {
-  if (a[0] !== b[0]) return 0;
-  const longest = Math.max(a.length, b.length);
-  const edit = 1 - distance(a, b) / longest;
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1;
-  // The shared prefix must be most of the shorter word, and the longer word not much longer:
-  // "collud"/"collusion", but not "control"/"contract" or "reset"/"resettlement".
-  const shortest = Math.min(a.length, b.length);
-  const shared = prefix >= 5 && prefix >= shortest - 1 && longest - shortest <= 3 ? 0.75 + (0.2 * prefix) / longest : 0;
-  // In short words one letter is often a different word ("mode"/"made", "reset"/"rest"), so only
-  // a single changed letter in a five-letter word ("abuze") counts.
-  const closeEnough = longest > 5 || (edit >= 0.8 && a.length === b.length);
-  return Math.max(closeEnough ? edit : 0, shared);
-}

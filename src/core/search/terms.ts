@@ -1,0 +1,59 @@
+/**
+ * Search terms: the words of a text that carry meaning, as lemmas, so "colluding" and
+ * "colludes" meet as "collude", "kids" meets "kid", and "she doesnt want police" reads as
+ * "doesn't". Texting forms and dropped g's are read first (language/spelling.ts); wink-nlp
+ * gives the lemmas and parts of speech (language/analyse.ts).
+ *
+ * Which words carry meaning is decided by their part of speech and a short list of common
+ * words, not by a list of particular questions: pronouns, determiners, auxiliaries and the
+ * like are dropped, and so are proper nouns (names and places) unless the guidance itself uses
+ * them ("MARAC" is a proper noun in wink-nlp's model, and a search term here).
+ */
+import { analyse, plainText, type Word } from '../language/analyse';
+import { readText, type CorrectionVocabulary } from '../language/spelling';
+
+/** Common words that say nothing about a topic, checked against both the word and its lemma. */
+export const STOPWORDS = new Set(
+  `a about after again all also am an and any are as at be because been before being both but by can can't cant
+  could did didn't do does doesn't doing don't dont down during each few for from further get gets getting got had
+  has have having he he's hes her here hers herself him himself his how i i'd i'll i'm im i've if in into is isn't it
+  it's its itself just let's lets me more most my myself no nor of off on once only or other our ours ourselves out
+  over she she's shes should so some such than that that's the their theirs them themselves then there
+  there's these they they're this those through to too under until up very was wasn't we we're were what what's
+  when where which while who whom why will with would you your yours yourself yourselves ok okay please really
+  thing something anything one someone need want know tell say bit lot also
+  hi hello hey thanks thank wont ive youre theyre thats whats actually basically literally not n't 's 're 've 'm 'd 'll
+  go come make take put see look seem think like way just even still yet ever never always much many lot lots
+  right now today yesterday week day time guy bloke mate ok yeah yep lol pls please`.split(/\s+/),
+);
+
+/** Parts of speech that never carry a topic. */
+const FUNCTION_POS = new Set(['PRON', 'DET', 'AUX', 'CCONJ', 'SCONJ', 'ADP', 'PART', 'INTJ', 'PUNCT', 'SYM', 'X', 'SPACE']);
+
+/**
+ * The words of a text as read for search: texting and dropped g's restored, words that are not
+ * English corrected towards `vocabulary` (the guidance's own words) when given, then analysed.
+ */
+export function searchWords(text: string, vocabulary?: CorrectionVocabulary): Word[] {
+  return analyse(readText(plainText(text), vocabulary));
+}
+
+/** Whether a word carries meaning for search (see the module comment). */
+export function carriesMeaning(word: Word, known?: (term: string) => boolean): boolean {
+  if (FUNCTION_POS.has(word.pos) && word.pos !== 'X') return false;
+  if (STOPWORDS.has(word.text) || STOPWORDS.has(word.lemma)) return false;
+  if (word.pos === 'PROPN' && known && !known(termOf(word))) return false;
+  return /[a-z0-9]/.test(word.lemma);
+}
+
+/** The term a word is indexed and searched by: its lemma, without apostrophes. */
+export function termOf(word: Word): string {
+  return word.lemma.replace(/'/g, '');
+}
+
+/** The search terms of a piece of guidance text: every word that carries meaning. */
+export function documentTerms(text: string): string[] {
+  return searchWords(text)
+    .filter((w) => carriesMeaning(w))
+    .map(termOf);
+}

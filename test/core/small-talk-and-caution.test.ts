@@ -1,0 +1,56 @@
+/**
+ * Two replies issue 12 added to the core: small talk gets a short answer, never a card; a message
+ * with danger signs whose timing is unclear gets the caution line above its answer.
+ */
+import { describe, expect, it } from 'vitest';
+import { adaptiveCard } from '../../src/bot/adaptiveCard';
+import { replyText } from '../../src/bot/text';
+import { defaultContentPaths, loadContentLibrary } from '../../src/core/content/library';
+import { Assistant, CAUTION_LINE } from '../../src/core/conversation/assistant';
+import { documentsFrom, GuidanceSearch } from '../../src/core/search/search';
+import { PROJECT_ROOT } from '../../src/paths';
+
+const library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
+const assistant = new Assistant(library, new GuidanceSearch(documentsFrom(library)), { idleTimeoutMs: 60_000 });
+const first = (text: string) => assistant.respond({ text }, { offered: [], introduced: true, lastActive: Date.now() }).replies[0];
+
+describe('small talk', () => {
+  it.each([
+    ["thanks that's all for now", 'welcome'],
+    ['ok cheers', 'welcome'],
+    ['bye', 'Take care'],
+    ['who are you?', 'Waypoint'],
+    ['are you a real person', 'not a person'],
+  ])('"%s" gets a short reply, never a card', (text, says) => {
+    const reply = first(text);
+    expect(reply?.kind).toBe('small-talk');
+    expect(reply?.sections.flatMap((s) => s.lines).join(' ')).toContain(says);
+  });
+
+  it('a message that also asks something is a question, not small talk', () => {
+    expect(first('thanks, can I report it on 101 without her consent')?.kind).not.toBe('small-talk');
+  });
+});
+
+describe('the caution line', () => {
+  const unclear = 'she has marks on her neck and says he put his hands round it, how do I record that';
+
+  it('sits above the answer to a message with danger signs and no time, with the rule that raised it', () => {
+    const reply = first(unclear);
+    expect(reply?.kind).not.toBe('emergency');
+    expect(reply?.caution).toBe(CAUTION_LINE);
+    expect(reply?.danger).toMatch(/^caution:/);
+  });
+
+  it('is shown first in the card and in the text', () => {
+    const reply = first(unclear);
+    if (!reply) throw new Error('no reply');
+    expect(adaptiveCard(reply).body[0]).toMatchObject({ type: 'TextBlock', text: CAUTION_LINE });
+    expect(replyText(reply, { markdown: false }).startsWith(CAUTION_LINE)).toBe(true);
+  });
+
+  it('is not added to an ordinary question, nor to past violence told as past', () => {
+    expect(first('what is coercive control')?.caution).toBeUndefined();
+    expect(first('he hit her last month, should I refer to MARAC')?.caution).toBeUndefined();
+  });
+});
