@@ -45,8 +45,8 @@ export interface SearchRow {
   targetP99?: number;
 }
 
-export const REAL_COLD_TARGET_MS = 2;
-export const LARGE_COLD_TARGET_MS = 20;
+export const REAL_COLD_TARGET_MS = 1;
+export const LARGE_COLD_TARGET_MS = 5;
 export const COMPOSE_TARGET_MS = 20;
 
 /**

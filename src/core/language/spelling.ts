@@ -94,10 +94,11 @@ const MAX_WORD = 30;
 
 const SILENT_FIRST_LETTERS = ['k', 'w', 'h', 'g', 'p'];
 
-/** A vocabulary to correct words towards: its words, by first letter, for quick lookup. */
+/** A vocabulary to correct words towards: its words, by first letter and length, for quick lookup. */
 export class CorrectionVocabulary {
   private readonly words = new Set<string>();
-  private readonly byLetter = new Map<string, string[]>();
+  /** "s:8" -> the words of 8 letters starting with s: a correction only ever compares words of about the same length. */
+  private readonly buckets = new Map<string, string[]>();
 
   /**
    * `maxEdits` caps the edit distance: a small vocabulary that raises an alarm (the danger words)
@@ -112,11 +113,16 @@ export class CorrectionVocabulary {
     for (const word of words) {
       if (word.length < 3 || this.words.has(word)) continue;
       this.words.add(word);
-      const letter = word[0] as string;
-      const list = this.byLetter.get(letter);
+      const key = `${word[0] as string}:${word.length}`;
+      const list = this.buckets.get(key);
       if (list) list.push(word);
-      else this.byLetter.set(letter, [word]);
+      else this.buckets.set(key, [word]);
     }
+  }
+
+  /** The words starting with `letter` whose length is from `min` to `max`. */
+  private *candidates(letter: string, min: number, max: number): Generator<string> {
+    for (let length = Math.max(3, min); length <= max; length += 1) yield* this.buckets.get(`${letter}:${length}`) ?? [];
   }
 
   has(word: string): boolean {
@@ -141,9 +147,9 @@ export class CorrectionVocabulary {
    */
   private withLettersDropped(word: string): string | undefined {
     let best: string | undefined;
-    for (const candidate of this.byLetter.get(word[0] as string) ?? []) {
+    for (const candidate of this.candidates(word[0] as string, word.length + 1, word.length + 2)) {
       const missing = candidate.length - word.length;
-      if (missing < 1 || missing > 2 || missing * 3 > candidate.length) continue;
+      if (missing * 3 > candidate.length) continue;
       if (best !== undefined && missing >= best.length - word.length) continue;
       if (isSubsequence(word, candidate)) best = candidate;
     }
@@ -163,12 +169,12 @@ export class CorrectionVocabulary {
         best = candidate;
       }
     };
-    for (const candidate of this.byLetter.get(word[0] as string) ?? []) consider(candidate, candidate);
+    for (const candidate of this.candidates(word[0] as string, word.length - allowed, word.length + allowed)) consider(candidate, candidate);
     // English spells some words with a silent first letter (knife, wrist, honest, gnaw, psych) that
     // a hurried writer leaves out.
     if (bestDistance > 1) {
       for (const silent of SILENT_FIRST_LETTERS) {
-        for (const candidate of this.byLetter.get(silent) ?? []) if (candidate[1] === word[0] && candidate.length > 4) consider(candidate, candidate.slice(1));
+        for (const candidate of this.candidates(silent, word.length + 1 - allowed, word.length + 1 + allowed)) if (candidate[1] === word[0] && candidate.length > 4) consider(candidate, candidate.slice(1));
       }
     }
     return best;

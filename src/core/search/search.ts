@@ -10,28 +10,31 @@
  *   - the sector thesaurus adds the cards' words for workers' words and phrases
  *     ("doesn't want the police" -> police, consent, report).
  *
- * Ranking, two ways, fused:
- *   - BM25 over each card's and tree's fields (MiniSearch), a title or synonym weighing more than
- *     a key point;
- *   - nearest neighbours over the example questions and synonym phrases each item carries: the
- *     way Rasa and LUIS use example utterances as labelled data (also MiniSearch, one document
- *     per example; an item scores by its best example).
- *   The two are combined by their share of each ranking's best score.
+ * Ranking (weightedIndex.ts): rarity-weighted terms over each item's fields, a title or synonym
+ * weighing more than a key point, lifted by the nearest example question or synonym phrase the
+ * item carries (its labelled examples, as Rasa and LUIS use example utterances) and by a title
+ * that is mostly the question's words. A question about what something is prefers a card; one
+ * about what to do, a walk-through. Issue 12 first built the ranking on MiniSearch (BM25 over the
+ * same fields fused with nearest examples; commit 8186047): on the validation questions it ranked
+ * no better (80.1% top-1 against 80.4%) at several times the cost (p99 about 7 ms against under
+ * 1 ms), so this hand-written index was kept (bench/compare.ts has MiniSearch out of the box).
  *
  * Deciding (classify): an answer needs the best item to account for enough of what the question
- * says that carries meaning (its rarity-weighted terms; words the guidance never uses count for
- * less, so a long message's names and details do not sink it), and to lead the runner-up.
- * The thresholds were chosen on eval/validation/, never on eval/test/.
+ * says that carries meaning (breadth: its rarity-weighted terms, words the guidance never uses
+ * counting for less in a long message, so its names and details do not sink it), to have matched
+ * enough outright (evidence: rarity x the field matched x how much a word belongs to this work
+ * rather than everyday English), and to lead an unrelated runner-up. The values were chosen on
+ * eval/validation/, never on eval/test/.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { ContentLibrary } from '../content/library';
 import type { Card, ThesaurusEntry, Tree } from '../content/schema';
-import { plainText } from '../language/analyse';
+import { plainText, type Word } from '../language/analyse';
 import { isEnglishWord } from '../language/english';
 import { everydayShare } from '../language/frequency';
 import { CorrectionVocabulary } from '../language/spelling';
 import { carriesMeaning, documentTerms, searchWords, termOf } from './terms';
 import { ThesaurusIndex } from './thesaurus';
+import { WeightedIndex } from './weightedIndex';
 
 export interface SearchDocument {
   id: string;
@@ -51,7 +54,7 @@ export interface SearchCorpus {
   thesaurus: readonly ThesaurusEntry[];
 }
 
-/** How much a word counts, by where it appears (MiniSearch field boosts). */
+/** How much a word counts, by where it appears. */
 export const FIELD_WEIGHTS = {
   title: 3,
   synonyms: 3,
@@ -63,9 +66,6 @@ export const FIELD_WEIGHTS = {
 } as const;
 export type SearchField = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
-const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
-/** An example question counts as much as the questions field. */
-const EXAMPLE_FIELD_WEIGHT = FIELD_WEIGHTS.questions / MAX_FIELD_WEIGHT;
 
 export interface SearchHit {
   id: string;
@@ -103,28 +103,20 @@ export interface SearchTuning {
    * no more common there ("password", "lunch").
    */
   topicality: number;
-  /** How much the nearest example question counts in the fused ranking, next to BM25. */
-  exampleWeight: number;
   /** How much a thesaurus term counts, next to a word typed. */
   thesaurusWeight: number;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
   breadth: 0.1,
-  evidence: 4.5,
+  evidence: 4,
   focusedBreadth: 0.6,
   focusedEvidence: 0.75,
   topicality: 2,
   margin: 0.05,
   unknownWeight: 0.35,
-  exampleWeight: 0.3,
-  thesaurusWeight: 0.5,
+  thesaurusWeight: 0.15,
 };
-
-/** Longer terms also match the words they begin ("harass" / "harassment"), and near spellings. */
-const PREFIX_FROM = 7;
-const FUZZY_FROM = 7;
-const FUZZY = 0.2;
 
 /** A question about what something is or means. */
 const DEFINITION = /^(?:what(?:'s| is| are|s| does \S+(?: \S+)? mean)|define|definition of|meaning of|explain|tell me about)\b/;
@@ -137,8 +129,8 @@ const DECISION_TREE_FACTOR = 1.1;
 /** Up to this many meaningful words, a question is short: a word the guidance never uses counts in full. */
 const SHORT_QUESTION_TERMS = 4;
 
-/** How much an item whose title is all the question's words gains in the fused ranking. */
-const TITLE_FOCUS = 0.25;
+/** How many items the index ranks before the walk-through factors are applied and the list is cut. */
+const RANK_DEPTH = 10;
 
 /** Only the start of a very long message is searched: a question fits easily, and a turn's work stays bounded. */
 const MAX_QUERY_CHARS = 1000;
@@ -189,6 +181,12 @@ interface Question {
   /** The typed terms the guidance uses (after correction), and the typed terms it never uses. */
   known: string[];
   unknown: string[];
+  /** The terms the thesaurus added: the guidance's own words, matched exactly. */
+  expanded: Set<string>;
+  /** Terms matched exactly, not fuzzily: the thesaurus's, and (see read) real words. */
+  exact: Set<string>;
+  /** The last typed term, which the compose box may still be typing. */
+  last?: string;
   /** "What is MARAC?" asks what something is: a card explains. "Can I report it?" asks what to do: a walk-through decides. */
   definition: boolean;
   decision: boolean;
@@ -197,15 +195,16 @@ interface Question {
 interface Ranked {
   index: number;
   score: number;
-  /** The question's terms this item matched, each with the weight of the best field it matched in (0..1). */
+  /** The vocabulary terms this item matched, each by its weight there (0..1) x similarity x the query term's weight. */
   matched: Map<string, number>;
+  /** The question's own terms that matched (exactly or fuzzily). */
+  typed: Set<string>;
 }
 
 export class GuidanceSearch {
   private readonly docs: SearchDocument[];
   private readonly byId: ReadonlyMap<string, number>;
-  private readonly cards: MiniSearch<{ id: number } & Record<SearchField, string>>;
-  private readonly examples: MiniSearch<{ id: number; doc: number; text: string }>;
+  private readonly index: WeightedIndex;
   private readonly thesaurus: ThesaurusIndex;
   /** Every term the guidance uses, with its rarity (inverse document frequency over items). */
   private readonly idf = new Map<string, number>();
@@ -214,8 +213,6 @@ export class GuidanceSearch {
   private readonly topical = new Map<string, number>();
   private readonly corrections: CorrectionVocabulary;
   private readonly questions = new Map<string, Question>();
-  /** Each item's title terms, for the title lift. */
-  private readonly titles: Array<{ terms: string[]; words: number }>;
 
   constructor(
     corpus: SearchCorpus,
@@ -224,19 +221,21 @@ export class GuidanceSearch {
     this.docs = corpus.documents;
     this.byId = new Map(this.docs.map((doc, i) => [doc.id, i]));
     this.thesaurus = new ThesaurusIndex(corpus.thesaurus);
-    // Each text is analysed once: MiniSearch's own tokenizer is replaced by the analysed terms.
+    // Each text is analysed once (the same synonym or title can recur).
     const analysed = new Map<string, string[]>();
     const tokenize = (text: string) => {
       let terms = analysed.get(text);
       if (!terms) analysed.set(text, (terms = documentTerms(text)));
       return terms;
     };
-    const options = { tokenize, processTerm: (term: string) => term, searchOptions: { tokenize: (q: string) => q.split(' ').filter(Boolean) } };
-    this.cards = new MiniSearch({ fields: FIELDS, ...options });
-    this.cards.addAll(this.docs.map((doc, id) => ({ id, ...doc.fields })));
-    this.examples = new MiniSearch({ fields: ['text'], storeFields: ['doc'], ...options });
-    let n = 0;
-    this.examples.addAll(this.docs.flatMap((doc, index) => doc.examples.map((text) => ({ id: n++, doc: index, text }))));
+    this.index = new WeightedIndex(
+      this.docs.map((doc) => ({
+        fields: FIELDS.map((f) => ({ terms: tokenize(doc.fields[f]), weight: FIELD_WEIGHTS[f] })),
+        title: tokenize(doc.fields.title),
+        examples: doc.examples.map(tokenize),
+      })),
+      FIELDS.map((f) => FIELD_WEIGHTS[f]),
+    );
 
     const df = new Map<string, number>();
     const occurrences = new Map<string, number>();
@@ -259,7 +258,6 @@ export class GuidanceSearch {
       if (idf > max) max = idf;
     }
     this.maxIdf = max;
-    this.titles = this.docs.map((doc) => ({ terms: [...new Set(tokenize(doc.fields.title))], words: doc.fields.title.split(/\s+/).length }));
     // Misspellings are corrected as typed, before lemmas: towards the words the guidance is written in.
     const written = new Set<string>();
     for (const doc of this.docs) for (const f of FIELDS) for (const word of plainText(doc.fields[f]).match(/[a-z]+/g) ?? []) written.add(word);
@@ -279,8 +277,7 @@ export class GuidanceSearch {
     const question = this.read(query.slice(0, MAX_QUERY_CHARS));
     if (question.terms.size === 0) return [];
     const complete = options.complete === true && !/\s$/.test(query);
-    return this.rank(question, complete)
-      .slice(0, limit)
+    return this.rank(question, complete, limit)
       .map((r, _, all) => this.hit(r, question, (all[0] as Ranked).score));
   }
 
@@ -288,7 +285,7 @@ export class GuidanceSearch {
   classify(query: string): SearchVerdict {
     const question = this.read(query.slice(0, MAX_QUERY_CHARS));
     if (question.terms.size === 0) return { type: 'none', hits: [] };
-    const ranked = this.rank(question, false);
+    const ranked = this.rank(question, false, 4);
     const [first, second] = ranked;
     if (!first) return { type: 'none', hits: [] };
     const hits = ranked.slice(0, 4).map((r) => this.hit(r, question, first.score));
@@ -322,64 +319,37 @@ export class GuidanceSearch {
       terms.set(term, 1);
       (isKnown(term) ? known : unknown).push(term);
     }
+    const expanded = new Set<string>();
     for (const term of this.thesaurus.expand(words.map((w) => w.lemma.replace(/'/g, '')))) {
-      if (!terms.has(term)) terms.set(term, this.tuning.thesaurusWeight);
+      if (terms.has(term)) continue;
+      terms.set(term, this.tuning.thesaurusWeight);
+      expanded.add(term);
     }
     const plain = plainText(text).trim();
-    const question = { terms, known, unknown, definition: DEFINITION.test(plain), decision: DECISION.test(plain) };
+    // Fuzzy matching is for what is not a word: a real word is matched as itself ("weather" is not
+    // "whether"), and a misspelling was corrected towards the guidance's words already.
+    const exact = new Set(expanded);
+    for (const term of terms.keys()) if (isEnglishWord(term)) exact.add(term);
+    const question = { terms, known, unknown, expanded, exact, last: lastTyped(words, terms), definition: DEFINITION.test(plain), decision: DECISION.test(plain) };
     if (this.questions.size >= QUERY_CACHE_LIMIT) this.questions.clear();
     this.questions.set(text, question);
     return question;
   }
 
-  /** Every item that matched, by fused score (BM25 over fields, and the nearest example). */
-  private rank(question: Question, complete: boolean): Ranked[] {
-    const query = [...question.terms.keys()];
-    const searchOptions = {
-      boost: FIELD_WEIGHTS,
-      boostTerm: (term: string) => question.terms.get(term) ?? 1,
-      prefix: (term: string, i: number, all: string[]) => (complete && i === all.length - 1) || term.length >= PREFIX_FROM,
-      // A real word is never read as another ("weather" is not "whether"); misspellings were corrected already.
-      fuzzy: (term: string) => (term.length >= FUZZY_FROM && !isEnglishWord(term) ? FUZZY : false),
-      combineWith: 'OR' as const,
-    };
-    const ranked = new Map<number, Ranked>();
-    const entry = (index: number) => {
-      let r = ranked.get(index);
-      if (!r) ranked.set(index, (r = { index, score: 0, matched: new Map() }));
-      return r;
-    };
-    const fields = this.cards.search(query.join(' '), searchOptions);
-    const topField = fields[0]?.score ?? 1;
-    for (const result of fields) {
-      const r = entry(result.id as number);
-      r.score += result.score / topField;
-      for (const [term, fields] of Object.entries(result.match)) {
-        const weight = Math.max(...(fields as SearchField[]).map((f) => FIELD_WEIGHTS[f])) / MAX_FIELD_WEIGHT;
-        if (weight > (r.matched.get(term) ?? 0)) r.matched.set(term, weight);
-      }
+  /**
+   * The best items for a question (the weighted index, with its title and nearest-example lifts),
+   * each with what it matched: the vocabulary terms, each by the share of the most a term can
+   * weigh that it has in this item, times the match's similarity and the query term's weight.
+   */
+  private rank(question: Question, complete: boolean, limit: number): Ranked[] {
+    const partial = complete ? question.last : undefined;
+    const hits = this.index.query(question.terms, Math.max(limit, RANK_DEPTH), { partial, exact: question.exact });
+    for (const hit of hits) {
+      // "What is MARAC?" wants the card that explains it; "can I report it?" the walk-through that decides.
+      if (this.docs[hit.index]?.kind === 'tree') hit.score *= question.definition ? DEFINITION_TREE_FACTOR : question.decision ? DECISION_TREE_FACTOR : 1;
     }
-    const examples = this.examples.search(query.join(' '), { boostTerm: searchOptions.boostTerm, prefix: searchOptions.prefix, fuzzy: searchOptions.fuzzy, combineWith: 'OR' });
-    const bestExample = new Map<number, SearchResult>();
-    for (const result of examples) {
-      const doc = result.doc as number;
-      if (!bestExample.has(doc)) bestExample.set(doc, result);
-    }
-    const topExample = examples[0]?.score ?? 1;
-    for (const [doc, result] of bestExample) {
-      const r = entry(doc);
-      r.score += (this.tuning.exampleWeight * result.score) / topExample;
-      for (const term of Object.keys(result.match)) if (EXAMPLE_FIELD_WEIGHT > (r.matched.get(term) ?? 0)) r.matched.set(term, EXAMPLE_FIELD_WEIGHT);
-    }
-    // An item whose title is mostly what was asked ("MARAC" for "what is marac") is more about it
-    // than one that mentions it ("A lead for MARAC, MAPPA and MATAC").
-    for (const r of ranked.values()) {
-      if (this.docs[r.index]?.kind === 'tree') r.score *= question.definition ? DEFINITION_TREE_FACTOR : question.decision ? DECISION_TREE_FACTOR : 1;
-      const { terms, words } = this.titles[r.index] as { terms: string[]; words: number };
-      const covered = terms.filter((t) => question.terms.has(t)).length;
-      if (words > 0) r.score += TITLE_FOCUS * Math.min(1, covered / words);
-    }
-    return [...ranked.values()].sort((a, b) => b.score - a.score || a.index - b.index);
+    hits.sort((a, b) => b.score - a.score || a.index - b.index);
+    return hits.slice(0, limit).map((hit) => ({ ...hit, ...this.index.explain(hit.index, question.terms, question.exact) }));
   }
 
   /** The question's meaning, as the rarity of its terms: a word the guidance never uses counts for less. */
@@ -401,7 +371,7 @@ export class GuidanceSearch {
    */
   private evidence(ranked: Ranked, question: Question): number {
     let matched = 0;
-    for (const [term, field] of ranked.matched) matched += (this.idf.get(term) ?? 0) * (question.terms.get(term) ?? 0) * field * (this.topical.get(term) ?? 0);
+    for (const [term, value] of ranked.matched) matched += (this.idf.get(term) ?? 0) * value * (this.topical.get(term) ?? 0);
     return matched;
   }
 
@@ -409,7 +379,7 @@ export class GuidanceSearch {
     const doc = this.docs[ranked.index] as SearchDocument;
     const meaning = this.meaning(question);
     let matched = 0;
-    for (const term of ranked.matched.keys()) if (question.known.includes(term)) matched += this.idf.get(term) ?? 0;
+    for (const term of ranked.typed) if (question.known.includes(term)) matched += this.idf.get(term) ?? 0;
     return {
       id: doc.id,
       kind: doc.kind,
@@ -426,3 +396,12 @@ export class GuidanceSearch {
   }
 }
 
+
+/** The term of the last word typed, if it is one of the question's terms. */
+function lastTyped(words: Word[], terms: ReadonlyMap<string, number>): string | undefined {
+  for (let i = words.length - 1; i >= 0; i -= 1) {
+    const term = termOf(words[i] as Word);
+    if (terms.has(term)) return term;
+  }
+  return undefined;
+}
