@@ -1,6 +1,6 @@
 /** Reading words as meant, by general rules: texting forms, dropped g's and letters, edit distance. */
 import { describe, expect, it } from 'vitest';
-import { CorrectionVocabulary, readText, readWord } from '../../src/core/language/spelling';
+import { CorrectionVocabulary, namesIn, readText, readWord } from '../../src/core/language/spelling';
 
 const vocabulary = new CorrectionVocabulary(['stabbing', 'strangling', 'unconscious', 'knife', 'safeguarding', 'collusion', 'wife']);
 
@@ -24,5 +24,18 @@ describe('reading words as meant', () => {
   it('leaves short words alone in a large vocabulary ("wifi" is not "wife"), unless told otherwise', () => {
     expect(readWord('wifi', vocabulary)).toBe('wifi');
     expect(readWord('nife', new CorrectionVocabulary(['knife'], 1, 4))).toBe('knife');
+  });
+});
+
+describe('names are not misspellings', () => {
+  it('finds words typed with a capital inside a sentence, and leaves them as typed', () => {
+    const text = 'Right now one worker sees them both, and Keeley never says a word';
+    expect([...namesIn(text)]).toEqual(['keeley']);
+    expect(readText(text.toLowerCase(), new CorrectionVocabulary(['keeled']), namesIn(text))).toContain('keeley');
+    expect(readText(text.toLowerCase(), new CorrectionVocabulary(['keeled']))).toContain('keeled');
+  });
+
+  it('finds none in a message typed all in capitals', () => {
+    expect(namesIn('HE HAS A KNIFE KEELEY')).toEqual(new Set());
   });
 });

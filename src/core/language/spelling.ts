@@ -188,6 +188,17 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 /**
+ * The words typed with a capital inside a sentence (lower-cased): names of people and places.
+ * A message typed all in capitals has none.
+ */
+export function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!/[a-z]/.test(text)) return names;
+  for (const match of text.matchAll(/(?<![.!?]\s|^)(?<=\s)([A-Z][a-z]+)\b/g)) names.add((match[1] as string).toLowerCase());
+  return names;
+}
+
+/**
  * One typed word, read: texting shorthand expanded, a dropped g restored, or a non-word
  * corrected towards the vocabulary. Lower case in; a word that needs nothing comes back as it is.
  */
@@ -200,10 +211,14 @@ export function readWord(word: string, vocabulary?: CorrectionVocabulary): strin
   return vocabulary?.closest(word) ?? word;
 }
 
-/** A whole text with every word read (see readWord); spacing and punctuation are kept. */
-export function readText(text: string, vocabulary?: CorrectionVocabulary): string {
+/**
+ * A whole text with every word read (see readWord); spacing and punctuation are kept. Words in
+ * `names` (see namesIn) are left as typed: a name is not a misspelling ("Keeley" is not "keeled").
+ */
+export function readText(text: string, vocabulary?: CorrectionVocabulary, names?: ReadonlySet<string>): string {
   return text.replace(/[a-z0-9']+/g, (token) => {
     const bare = token.replace(/'/g, '');
+    if (names?.has(bare)) return token;
     const read = readWord(bare, vocabulary);
     return read === bare ? token : read;
   });

@@ -25,7 +25,7 @@
  * "none:past-framing") that says why, so the logs can explain it without the text.
  */
 import { analyse, plainText, type Word } from '../language/analyse';
-import { CorrectionVocabulary, readText } from '../language/spelling';
+import { CorrectionVocabulary, namesIn, readText } from '../language/spelling';
 import { ATTACK, ATTACK_NEEDS_PERSON, BODY, CONFINE, dangerForms, DANGER_STATE, HOLDING, MEDICAL, PEOPLE, SIGN, WEAPON } from './dangerWords';
 
 export type DangerLevel = 'now' | 'caution' | 'none';
@@ -75,6 +75,11 @@ const LONG_MESSAGE_WORDS = 20;
 /** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
 const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who|when)\s+(?:i|we|you|it|that|this|they|she|he|our|my)\b/;
 
+/** A message this short, with danger in it and nothing past about it, is someone in the middle of it. */
+const SHORT_MESSAGE_WORDS = 8;
+/** Belief or report before the danger: at most the caution line. */
+const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worries|concerned|wonder|reckon|claim|claims|claiming|alleges|alleging|accuses|accusing)\b/;
+
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
 const HABITUAL = /\b(?:regularly|always|often|every (?:time|day|week|night)|sometimes|usually|keeps|tends to)\b/;
 /** A sentence that opens as a question about guidance. */
@@ -123,7 +128,7 @@ export function assessDanger(message: string): DangerAssessment {
   const letters = original.replace(/[^A-Za-z]/g, '');
   const shouting = letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
   // No danger word is 40 letters long: a longer run of characters is left out rather than read.
-  const text = readText(plainText(original).replace(/\S{40,}/g, ' '), dangerVocabulary());
+  const text = readText(plainText(original).replace(/\S{40,}/g, ' '), dangerVocabulary(), namesIn(original));
   if (!text.trim()) return { level: 'none', rule: 'none:empty' };
   const framed = FRAMED.test(text);
   let caution: string | undefined;
@@ -131,7 +136,7 @@ export function assessDanger(message: string): DangerAssessment {
   // unless it says the danger is now, it gets at most the caution line.
   const asking = text.split(/\s+/).length > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
   for (const sentence of sentences(text)) {
-    const verdict = assessSentence(sentence, { shouting, framed });
+    const verdict = assessSentence(sentence, { shouting, framed, words: text.split(/\s+/).length });
     if (verdict.level === 'now' && asking) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
@@ -160,7 +165,7 @@ function windows(sentence: string): string[] {
 const MAX_SENTENCE_WORDS = 60;
 const WINDOW_OVERLAP = 12;
 
-function assessSentence(sentence: string, message: { shouting: boolean; framed: boolean }): DangerAssessment {
+function assessSentence(sentence: string, message: { shouting: boolean; framed: boolean; words: number }): DangerAssessment {
   const clean = sentence.replace(IDIOM, ' ');
   const words = analyse(clean);
   const cues = dangerCues(words, clean);
@@ -176,15 +181,19 @@ function assessSentence(sentence: string, message: { shouting: boolean; framed: 
   const urgent = message.shouting || URGENT.test(clean);
   const present = presentCue(words, cues, clean);
   if (HYPOTHETICAL.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:hypothetical-${what}` };
+  // "I suspect he's hurting her", "she's claiming he hit her": a belief or a report, not a sighting.
+  if (SUPPOSED.test(before) && !saidNow && !urgent) return { level: 'caution', rule: `caution:supposed-${what}` };
   // A question about guidance ("why is there...", "is it abuse if...") is danger now only when its grammar says so plainly.
   if (QUESTION_START.test(clean) && !(present && STRONG_PRESENT.has(present))) return { level: 'none', rule: `none:question-${what}` };
   const past = PAST_WORDS.test(clean);
   if (RESOLVED.test(clean) && !saidNow) return { level: 'none', rule: `none:resolved-${what}` };
   // An injury says someone was hurt, not that they are being hurt: at most the caution line.
   const serious = cues.filter((c) => c.kind !== 'injury');
-  if (serious.length > 0) {
+  // "he's threatened to hurt her": a threat made, not harm under way.
+  const threatMade = present === 'perfect' && serious.every((c) => c.kind === 'threat');
+  if (serious.length > 0 && !threatMade) {
     // A panic message is short: "he locked me in pls", "BLADE OUT IN FOYER".
-    if (!past && words.length <= 8 && (urgent || present)) return { level: 'now', rule: `now:${what}-short-${present ?? 'urgent'}` };
+    if (!past && message.words <= SHORT_MESSAGE_WORDS && (urgent || present)) return { level: 'now', rule: `now:${what}-short-${present ?? 'urgent'}` };
     // Grammar that says now ("is hitting", "has got a knife", "can't breathe") holds against time words
     // elsewhere in the sentence; a scene or a report of what just happened does not.
     if (present && (STRONG_PRESENT.has(present) || !past)) return { level: 'now', rule: `now:${what}-${present}` };
@@ -226,11 +235,18 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   const is = (set: Set<string>) => forms.some((f) => set.has(f));
   if (is(weapon) && heldOrUsed(words, index)) return 'weapon';
   // A verb; wink-nlp sometimes tags "keeps punching her" as a noun, so an -ing word counts unless "a" or "the" comes before it.
-  const verbal = word.pos !== 'NOUN' || (word.text.endsWith('ing') && words[index - 1]?.pos !== 'DET');
+  const previous = words[index - 1];
+  const verbal = word.pos !== 'NOUN' || (word.text.endsWith('ing') && previous?.pos !== 'DET');
+  // "a caution for hitting his ex", "talked about kicking off": an -ing word after a preposition names an act, it does not report one.
+  if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text)) return undefined;
+  // "pushing me to move her on", "forcing her to sign": persuading someone to do something.
+  if (PERSUADE.has(word.lemma) && words[index + 2]?.text === 'to' && people.has(words[index + 1]?.text ?? '')) return undefined;
   if (is(attack) && verbal && actorIsPerson(words, index)) {
     // "threatening to leave her" is no threat of harm: after "to" must come a way of hurting someone.
     if (word.lemma === 'threaten' && words[index + 1]?.text === 'to') return attack.has(words[index + 2]?.lemma ?? '') ? 'threat' : undefined;
-    if (!ATTACK_NEEDS_PERSON.has(word.lemma) || objectIsPerson(words, index)) return word.lemma === 'threaten' ? 'threat' : 'attack';
+    // "threatened to hurt her": the hurting is what was threatened, part of the threat.
+    const threatened = previous?.text === 'to' && /^threat/.test(words[index - 2]?.text ?? '');
+    if (!ATTACK_NEEDS_PERSON.has(word.lemma) || objectIsPerson(words, index)) return word.lemma === 'threaten' || threatened ? 'threat' : 'attack';
   }
   if (is(medical)) {
     if (word.lemma === 'pass') return words[index + 1]?.text === 'out' ? 'medical' : undefined;
@@ -297,6 +313,9 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'someone', 'so
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
 const COLOURS = new Set(['blue', 'purple', 'grey', 'gray', 'white', 'pale']);
 const SIGN_NOUNS = new Set(['smoke', 'fire', 'flame']);
+const GERUND_AFTER = new Set(['for', 'of', 'about', 'after', 'before', 'since', 'from', 'without', 'by', 'like']);
+const PERSUADE = new Set(['push', 'force', 'pressure', 'pressurise', 'drag']);
+
 /** Verbs that say an action has started or goes on: "started hitting", "keeps punching". */
 const ASPECT = new Set(['start', 'begin', 'keep', 'continue', 'carry', 'still']);
 const STRONG_PRESENT = new Set(['phrase', 'in-progress', 'state', 'has-weapon']);

@@ -10,7 +10,7 @@
  * them ("MARAC" is a proper noun in wink-nlp's model, and a search term here).
  */
 import { analyse, plainText, type Word } from '../language/analyse';
-import { readText, type CorrectionVocabulary } from '../language/spelling';
+import { namesIn, readText, type CorrectionVocabulary } from '../language/spelling';
 
 /** Common words that say nothing about a topic, checked against both the word and its lemma. */
 export const STOPWORDS = new Set(
@@ -35,7 +35,7 @@ const FUNCTION_POS = new Set(['PRON', 'DET', 'AUX', 'CCONJ', 'SCONJ', 'ADP', 'PA
  * English corrected towards `vocabulary` (the guidance's own words) when given, then analysed.
  */
 export function searchWords(text: string, vocabulary?: CorrectionVocabulary): Word[] {
-  return analyse(readText(plainText(text), vocabulary));
+  return analyse(readText(plainText(text), vocabulary, namesIn(text)));
 }
 
 /** Whether a word carries meaning for search (see the module comment). */
