@@ -112,7 +112,7 @@ const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean
   { pattern: /\b(?:break|breaking|kick|kicking|smash|smashing|bash|bashing) (?:the |her |his |my |our |their )?(?:\w+ )?(?:door|window)s? (?:down|in)\b|\btrying to (?:get|break|force (?:his|her|their) way) in\b/, kind: 'attack' },
   { pattern: /\b(?:looking|searching|hunting|coming) for (?:her|him|me|us|them)\b/, kind: 'confine' },
   { pattern: /\b(?:holding|held|got|has|keeping) (?:her|him|me|us|them) (?:in|down|against|there|hostage|prisoner)\b/, kind: 'confine', hold: true },
-  { pattern: /\b(?:shouting|screaming|crying|yelling|calling|begging) (?:out )?(?:for help|help|for someone)\b|\bget off (?:me|her|him)\b|\blet (?:me|her) (?:go|out)\b|\bbegging (?:him|her) to stop\b/, kind: 'sign', present: false },
+  { pattern: /\b(?:shouting|screaming|crying|yelling|calling|begging) (?:out )?(?:for help|help|for someone)\b|\bget off (?:me|her|him)\b|\blet (?:me|her) (?:go|out)\b|\bbegging (?:him|her) to stop\b/, kind: 'sign' },
   { pattern: /\bset (?:fire|light) to\b|\bset (?:\w+ )?alight\b|\bon fire\b/, kind: 'sign' },
   { pattern: /\b(?:black eye|split lip|bruis\w*|marks? (?:round|on|around)|swollen|a lump|cuts? (?:on|to)|burn marks?|injur\w*|wounds?)\b/, kind: 'injury' },
 ];
@@ -124,19 +124,19 @@ function wordIndexAt(words: Word[], sentence: string, offset: number): number {
 }
 
 export function assessDanger(message: string): DangerAssessment {
-  const original = message;
-  const letters = original.replace(/[^A-Za-z]/g, '');
+  const letters = message.replace(/[^A-Za-z]/g, '');
   const shouting = letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
   // No danger word is 40 letters long: a longer run of characters is left out rather than read.
-  const text = readText(plainText(original).replace(/\S{40,}/g, ' '), dangerVocabulary(), namesIn(original));
+  const text = readText(plainText(message).replace(/\S{40,}/g, ' '), dangerVocabulary(), namesIn(message));
   if (!text.trim()) return { level: 'none', rule: 'none:empty' };
   const framed = FRAMED.test(text);
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
   // unless it says the danger is now, it gets at most the caution line.
-  const asking = text.split(/\s+/).length > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
+  const words = text.split(/\s+/).length;
+  const asking = words > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
   for (const sentence of sentences(text)) {
-    const verdict = assessSentence(sentence, { shouting, framed, words: text.split(/\s+/).length });
+    const verdict = assessSentence(sentence, { shouting, framed, words });
     if (verdict.level === 'now' && asking) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;

@@ -71,7 +71,7 @@ export interface SearchHit {
   id: string;
   kind: 'card' | 'tree';
   title: string;
-  /** 0..1: the fused score as a share of the best one for this query. */
+  /** 0..1: the score as a share of the best hit's for this query. */
   confidence: number;
   /** 0..1: the share of the question's meaning (rarity-weighted terms) this item matched. */
   breadth: number;
@@ -135,8 +135,6 @@ const RANK_DEPTH = 10;
 /** Only the start of a very long message is searched: a question fits easily, and a turn's work stays bounded. */
 const MAX_QUERY_CHARS = 1000;
 
-/** How many analysed questions are remembered (the compose box asks the same prefixes often). */
-const QUERY_CACHE_LIMIT = 2_000;
 
 export function documentsFrom(library: ContentLibrary): SearchCorpus {
   const documents: SearchDocument[] = [];
@@ -212,7 +210,6 @@ export class GuidanceSearch {
   /** Per term, 0..1: how much it is a word of this work rather than of everyday English (see SearchTuning.topicality). */
   private readonly topical = new Map<string, number>();
   private readonly corrections: CorrectionVocabulary;
-  private readonly questions = new Map<string, Question>();
 
   constructor(
     corpus: SearchCorpus,
@@ -303,10 +300,8 @@ export class GuidanceSearch {
     return { type: 'choices', hits: close.slice(0, 3) };
   }
 
-  /** Reads a question into weighted terms (see the module comment); remembered, as the same words come back. */
+  /** Reads a question into weighted terms (see the module comment). Nothing typed is kept afterwards. */
   private read(text: string): Question {
-    const cached = this.questions.get(text);
-    if (cached) return cached;
     const words = searchWords(text, this.corrections);
     const terms = new Map<string, number>();
     const known: string[] = [];
@@ -331,8 +326,6 @@ export class GuidanceSearch {
     const exact = new Set(expanded);
     for (const term of terms.keys()) if (isEnglishWord(term)) exact.add(term);
     const question = { terms, known, unknown, expanded, exact, last: lastTyped(words, terms), definition: DEFINITION.test(plain), decision: DECISION.test(plain) };
-    if (this.questions.size >= QUERY_CACHE_LIMIT) this.questions.clear();
-    this.questions.set(text, question);
     return question;
   }
 
