@@ -8,7 +8,9 @@
  *   2. a button value;
  *   3. a global command (menu, help, back, start over, cancel);
  *   4. one of the choices just offered, by number or by label, or a menu item by name;
- *   5. a question in the worker's own words, answered by search.
+ *   5. small talk (hello, thanks, bye), answered briefly;
+ *   6. a question in the worker's own words, answered by search.
+ * A message with danger signs but no time gets its answer with the caution line above it.
  */
 import type { ContentLibrary } from '../content/library';
 import type { Tree } from '../content/schema';
