@@ -9,8 +9,13 @@ import { assessDanger } from '../../src/core/safety/danger';
 import { PROJECT_ROOT } from '../../src/paths';
 import { loadEvalSets, type DangerMessage } from '../../src/tooling/evaluation';
 
-const examples: DangerMessage[] = loadEvalSets(PROJECT_ROOT).flatMap((s) => (s.split === 'examples' && s.type === 'danger' ? s.items : []));
+const exampleSets = loadEvalSets(PROJECT_ROOT).flatMap((s) => (s.split === 'examples' && s.type === 'danger' ? [s] : []));
+const examples: DangerMessage[] = exampleSets.flatMap((s) => s.items);
 const labelled = (label: DangerMessage['label']) => examples.filter((m) => m.label === label).map((m) => m.text);
+/** The first two example sets, which the rules were built from, are held message by message. */
+const core = exampleSets.filter((s) => s.name === 'danger' || s.name === 'danger-legacy').flatMap((s) => s.items);
+/** Later example sets (more ways of saying danger now) are held as a ratchet at the level reached. */
+const later = exampleSets.filter((s) => s.name !== 'danger' && s.name !== 'danger-legacy').flatMap((s) => s.items);
 
 describe('danger happening now (examples)', () => {
   it('has a good spread to check', () => {
@@ -18,8 +23,15 @@ describe('danger happening now (examples)', () => {
     expect(labelled('not').length).toBeGreaterThanOrEqual(150);
   });
 
-  it.each(labelled('now'))('"%s" gets the emergency reply', (message) => {
+  it.each(core.filter((m) => m.label === 'now').map((m) => m.text))('"%s" gets the emergency reply', (message) => {
     expect(assessDanger(message).level).toBe('now');
+  });
+
+  it('gives at least 84% of the later examples of danger now the emergency reply, and 90% at least the caution line', () => {
+    const now = later.filter((m) => m.label === 'now');
+    expect(now.length).toBeGreaterThanOrEqual(150);
+    expect(now.filter((m) => assessDanger(m.text).level === 'now').length / now.length).toBeGreaterThanOrEqual(0.84);
+    expect(now.filter((m) => assessDanger(m.text).level !== 'none').length / now.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('gives at most 1% of past, hypothetical and ordinary messages the emergency reply', () => {

@@ -55,13 +55,13 @@ const BE_PAST = new Set(['was', 'were', 'had', "'d"]);
 const HAVE_NOW = new Set(['has', 'have', "'s", "'ve", 's', 've', 'got', 'gets']);
 
 /** Words that say it is happening now. */
-const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|as we speak|as i type|this minute|happening|going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
+const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|as we speak|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
 /** Someone is here: "he's outside her door", "in the building", "at reception". */
 const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
 /** A cry for help or an urgent call, as someone in the middle of it writes. */
 const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|get off (?:me|her)|let (?:me|her) go|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
-const PERCEIVED = /\b(?:can|could) (?:hear|see|smell)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
+const PERCEIVED = /\b(?:can|could) (?:hear|see|smell)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it in the past. */
 const PAST_WORDS =
   /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history of|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
@@ -81,11 +81,15 @@ const SHORT_MESSAGE_WORDS = 8;
 const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worries|concerned|wonder|reckon|claim|claims|claiming|alleges|alleging|accuses|accusing)\b/;
 
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
-const HABITUAL = /\b(?:regularly|always|often|every (?:time|day|week|night)|sometimes|usually|keeps|tends to)\b/;
+const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to)\b/;
+/** Harm by message or post, from somewhere else: danger now only with "right now" or someone on their way. */
+const REMOTE = /\b(?:by text|texts?|texting|messag\w*|online|posting|posts|social media|facebook|instagram|snapchat|whatsapp|voicemails?|emails?)\b/;
+/** Someone on their way, outside or here: what turns a threat into danger now. */
+const APPROACH = /\b(?:on (?:his|her|their|the) way|outside|parked|coming (?:up|round|over|back|here|to)|(?:\d+|two|few|couple of) (?:mins?|minutes|streets|doors) away|at the (?:door|gate|window)|(?:in|into) (?:the )?(?:building|car park|foyer|reception|office|kitchen|lounge|corridor|hallway)|downstairs|here)\b/;
 /** A sentence that opens as a question about guidance. */
 const QUESTION_START = /^(?:what|how|when|who|where|which|why|is|are|does|do|can|could|should|would|will|tell me|explain|guidance|policy)\b/;
 /** Figures of speech that use danger words for something else. */
-const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade)|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text))\b/;
+const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade)|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text))\b/;
 
 interface Cue {
   /** Where it starts, as an index into the sentence's words. */
@@ -103,12 +107,13 @@ interface Cue {
  */
 const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
   { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|moving|move|get up|getting up|conscious)\b(?! to\b)/, kind: 'medical', present: true },
-  { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|gone quiet|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
-  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out|away|past)\b|\bstanding over (?:me|her|him|us)\b|\bin my face\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
+  { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
+  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go|give (?:them|it|my \w+) back)\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
   { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape)\b/, kind: 'threat', present: true },
-  { pattern: /\b(?:will|'ll|gonna|going to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack)\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
-  { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b/, kind: 'attack', hold: true },
-  { pattern: /\bby force\b|\blaying into\b|\bgoing for (?:her|him|me|us|them|staff)\b|\bcoming at (?:me|her|him|us|them)\b|\bswung (?:for|at)\b|\bpushed (?:his|her|their) way\b|\bkicking (?:the|her|his|my) door\b/, kind: 'attack' },
+  { pattern: /\b(?:will|'ll|gonna|going to|coming to|on (?:his|the|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
+  { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
+  { pattern: /\bkick(?:s|ing|ed)? off at (?:me|us|staff|her|him)\b/, kind: 'attack' },
+  { pattern: /\bgiv\w* (?:her|him|me|them|us) a (?:good )?(?:kicking|hiding|beating|battering|slap|pasting)\b|\bput (?:her|him|me) through (?:a|the) (?:\w+ )?(?:window|door|glass|wall|table)\b|\bknock\w* (?:seven bells|the living daylights|hell|lumps) out of\b|\bragg\w* (?:her|him|me) (?:about|around)\b|\bby force\b|\blaying into\b|\bgoing for (?:her|him|me|us|them|staff)\b|\bcoming at (?:me|her|him|us|them)\b|\bswung (?:for|at)\b|\bpushed (?:his|her|their) way\b|\bkicking (?:the|her|his|my) door\b/, kind: 'attack' },
   { pattern: /\b(?:break|breaking|kick|kicking|smash|smashing|bash|bashing) (?:the |her |his |my |our |their )?(?:\w+ )?(?:door|window)s? (?:down|in)\b|\btrying to (?:get|break|force (?:his|her|their) way) in\b/, kind: 'attack' },
   { pattern: /\b(?:looking|searching|hunting|coming) for (?:her|him|me|us|them)\b/, kind: 'confine' },
   { pattern: /\b(?:holding|held|got|has|keeping) (?:her|him|me|us|them) (?:in|down|against|there|hostage|prisoner)\b/, kind: 'confine', hold: true },
@@ -136,7 +141,7 @@ export function assessDanger(message: string): DangerAssessment {
   const words = text.split(/\s+/).length;
   const asking = words > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
   for (const sentence of sentences(text)) {
-    const verdict = assessSentence(sentence, { shouting, framed, words });
+    const verdict = assessSentence(sentence, { shouting, framed, words, past: PAST_WORDS.test(text) });
     if (verdict.level === 'now' && asking) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
@@ -165,7 +170,7 @@ function windows(sentence: string): string[] {
 const MAX_SENTENCE_WORDS = 60;
 const WINDOW_OVERLAP = 12;
 
-function assessSentence(sentence: string, message: { shouting: boolean; framed: boolean; words: number }): DangerAssessment {
+function assessSentence(sentence: string, message: { shouting: boolean; framed: boolean; words: number; past: boolean }): DangerAssessment {
   const clean = sentence.replace(IDIOM, ' ');
   const words = analyse(clean);
   const cues = dangerCues(words, clean);
@@ -196,6 +201,15 @@ function assessSentence(sentence: string, message: { shouting: boolean; framed: 
     if (!past && message.words <= SHORT_MESSAGE_WORDS && (urgent || present)) return { level: 'now', rule: `now:${what}-short-${present ?? 'urgent'}` };
     // Grammar that says now ("is hitting", "has got a knife", "can't breathe") holds against time words
     // elsewhere in the sentence; a scene or a report of what just happened does not.
+    // A habit, a pattern that "has been" going on, harm by message from elsewhere, or a message told
+    // in the past: the caution line, unless the sentence says now or someone is on their way.
+    const strong = present !== undefined && STRONG_PRESENT.has(present);
+    const pattern =
+      present === 'pattern' ||
+      (HABITUAL.test(clean) && !strong) ||
+      (REMOTE.test(clean) && !APPROACH.test(clean)) ||
+      (message.past && !past && present === 'scene' && !/\bjust\b/.test(clean) && !APPROACH.test(clean));
+    if (pattern && !urgent && !(saidNow && APPROACH.test(clean))) return { level: 'caution', rule: `caution:${what}-pattern` };
     if (present && (STRONG_PRESENT.has(present) || !past)) return { level: 'now', rule: `now:${what}-${present}` };
     if ((saidNow || urgent) && !past) return { level: 'now', rule: `now:${what}-${saidNow ? 'said-now' : 'urgent'}` };
   }
@@ -213,7 +227,10 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
   });
   for (const { pattern, kind, present, hold } of PHRASE_CUES) {
     const match = pattern.exec(sentence);
-    if (match) cues.push({ index: wordIndexAt(words, sentence, match.index), kind, present, hold });
+    if (!match) continue;
+    // "she was not breathing when they got there": the phrase's own present is past here.
+    const told = /\b(?:was|were|had been)\s+(?:\w+\s+)?$/.test(sentence.slice(Math.max(0, match.index - 20), match.index));
+    cues.push({ index: wordIndexAt(words, sentence, match.index), kind, present: present && !told, hold });
   }
   return cues.sort((a, b) => a.index - b.index);
 }
@@ -251,6 +268,7 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   if (is(medical)) {
     if (word.lemma === 'pass') return words[index + 1]?.text === 'out' ? 'medical' : undefined;
     if (word.lemma === 'fit' && word.pos !== 'VERB') return undefined;
+    if (word.lemma === 'limp' && word.text !== 'limp') return undefined;
     // A colour is a sign only of a body: "going blue", "her lips are purple", not "purple" alone.
     if (COLOURS.has(word.lemma) && !/^(?:going|gone|turning|turned|lips|face|is|'s|are|looks)$/.test(words[index - 1]?.text ?? '')) return undefined;
     return 'medical';
@@ -323,7 +341,7 @@ const STRONG_PRESENT = new Set(['phrase', 'in-progress', 'state', 'has-weapon'])
 /** Verbs in -ing that say what someone is doing, not what is happening to anyone. */
 const NOT_EVENTS = new Set(['living', 'staying', 'asking', 'wondering', 'thinking', 'feeling', 'doing', 'working', 'hoping', 'planning', 'waiting', 'sleeping', 'eating', 'using', 'drinking', 'smoking', 'talking', 'moaning', 'complaining', 'sulking', 'saying']);
 /** Participles that do not end in -ed: "he's set fire to it", "she's been hit". */
-const IRREGULAR_PARTICIPLES = new Set(['set', 'hit', 'cut', 'hurt', 'beaten', 'thrown', 'broken', 'taken', 'shot', 'struck', 'bitten', 'burnt', 'held', 'stuck', 'got', 'lit', 'slit', 'swung', 'stabbed']);
+const IRREGULAR_PARTICIPLES = new Set(['set', 'hit', 'cut', 'hurt', 'beaten', 'thrown', 'broken', 'taken', 'shot', 'struck', 'bitten', 'burnt', 'held', 'stuck', 'got', 'lit', 'slit', 'swung', 'put', 'stabbed']);
 
 /** How the sentence puts a cue in the present, or undefined. */
 function presentCue(words: Word[], cues: Cue[], sentence: string): string | undefined {
@@ -344,6 +362,8 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     for (let j = i + 1; j < Math.min(words.length, i + 5); j += 1) {
       const next = words[j] as Word;
       // "he's hitting her", "she is being strangled", "he's waving a machete", "they're screaming"
+      // "he's been hitting her": a pattern up to now, not a sighting.
+      if (next.text === 'been' && words[j + 1]?.text.endsWith('ing')) return 'pattern';
       if (BE_NOW.has(w.text) && next.text.endsWith('ing') && next.text !== 'being' && !NOT_EVENTS.has(next.text) && next.pos !== 'NOUN') {
         if (isCue(j)) return 'in-progress';
         ongoing = true;
@@ -388,7 +408,7 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
 /** A verb in the past: "was", "had", "did", or a verb in -ed not after "has". */
 function pastTense(words: Word[]): boolean {
   return words.some((w, i) => {
-    if (BE_PAST.has(w.text) || w.text === 'did' || w.text === 'used' || w.text === 'heard' || w.text === 'saw' || w.text === 'told' || w.text === 'said') return true;
+    if (BE_PAST.has(w.text) || w.text === 'did' || w.text === 'used' || w.text === 'saw' || w.text === 'told' || w.text === 'said') return true;
     if (w.pos !== 'VERB' || !w.text.endsWith('ed')) return false;
     // "he punched her": a subject just before; "muffled screams" is a description, not a past event.
     const subject = words[i - 1];

@@ -79,7 +79,7 @@ export const PEOPLE = [
   'wife', 'ex', 'fella', 'missus', 'resident', 'client', 'perp', 'perpetrator', 'dad', 'daddy', 'mum', 'mummy', 'mother',
   'father', 'brother', 'sister', 'son', 'daughter', 'kid', 'child', 'baby', 'toddler', 'colleague', 'staff', 'worker',
   'manager', 'person', 'people', 'stranger', 'family', 'friend', 'neighbour', 'tenant', 'victim', 'survivor', 'mate',
-  'nan', 'uncle', 'cousin', 'stepdad', 'keyworker', 'officer', 'customer', 'visitor', 'lady', 'gentleman', 'gang',
+  'nan', 'uncle', 'cousin', 'little one', 'one', 'infant', 'newborn', 'kids', 'children', 'stepdad', 'keyworker', 'officer', 'customer', 'visitor', 'lady', 'gentleman', 'gang',
 ] as const;
 
 /** Parts of a person, which can bleed or be hurt: "her head is bleeding". */
