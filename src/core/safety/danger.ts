@@ -61,7 +61,7 @@ const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back
 /** A cry for help or an urgent call, as someone in the middle of it writes. */
 const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|get off (?:me|her)|let (?:me|her) go|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
-const PERCEIVED = /\b(?:can|could) (?:hear|see|smell)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
+const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it in the past. */
 const PAST_WORDS =
   /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history of|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
@@ -82,6 +82,9 @@ const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worri
 
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
 const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to)\b/;
+/** Someone here, outside or on their way, as a sentence of its own: "he's still here", "he's parked outside". */
+const SOMEONE_HERE = /\b(?:he|they|she|her ex|her partner|the man|a man)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|behind (?:her|me|us)|on (?:his|their) way|coming (?:up|round|over|back|in)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there)\b/;
+
 /** Harm by message or post, from somewhere else: danger now only with "right now" or someone on their way. */
 const REMOTE = /\b(?:by text|texts?|texting|messag\w*|online|posting|posts|social media|facebook|instagram|snapchat|whatsapp|voicemails?|emails?)\b/;
 /** Someone on their way, outside or here: what turns a threat into danger now. */
@@ -108,9 +111,9 @@ interface Cue {
 const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
   { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|moving|move|get up|getting up|conscious)\b(?! to\b)/, kind: 'medical', present: true },
   { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
-  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go|give (?:them|it|my \w+) back)\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
+  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
   { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape)\b/, kind: 'threat', present: true },
-  { pattern: /\b(?:will|'ll|gonna|going to|coming to|on (?:his|the|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
+  { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
   { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
   { pattern: /\bkick(?:s|ing|ed)? off at (?:me|us|staff|her|him)\b/, kind: 'attack' },
   { pattern: /\bgiv\w* (?:her|him|me|them|us) a (?:good )?(?:kicking|hiding|beating|battering|slap|pasting)\b|\bput (?:her|him|me) through (?:a|the) (?:\w+ )?(?:window|door|glass|wall|table)\b|\bknock\w* (?:seven bells|the living daylights|hell|lumps) out of\b|\bragg\w* (?:her|him|me) (?:about|around)\b|\bby force\b|\blaying into\b|\bgoing for (?:her|him|me|us|them|staff)\b|\bcoming at (?:me|her|him|us|them)\b|\bswung (?:for|at)\b|\bpushed (?:his|her|their) way\b|\bkicking (?:the|her|his|my) door\b/, kind: 'attack' },
@@ -140,12 +143,19 @@ export function assessDanger(message: string): DangerAssessment {
   // unless it says the danger is now, it gets at most the caution line.
   const words = text.split(/\s+/).length;
   const asking = words > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
+  let untimed: string | undefined;
+  let approaching = false;
   for (const sentence of sentences(text)) {
     const verdict = assessSentence(sentence, { shouting, framed, words, past: PAST_WORDS.test(text) });
     if (verdict.level === 'now' && asking) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
+    if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
+    if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
+  // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
+  // kill her ... he's just texted saying he's parked outside", "he's behind her".
+  if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   return caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
 }
 
@@ -212,6 +222,8 @@ function assessSentence(sentence: string, message: { shouting: boolean; framed: 
     if (pattern && !urgent && !(saidNow && APPROACH.test(clean))) return { level: 'caution', rule: `caution:${what}-pattern` };
     if (present && (STRONG_PRESENT.has(present) || !past)) return { level: 'now', rule: `now:${what}-${present}` };
     if ((saidNow || urgent) && !past) return { level: 'now', rule: `now:${what}-${saidNow ? 'said-now' : 'urgent'}` };
+    // "waiting outside the front door saying he'll do her in": a threat with him here.
+    if (!past && serious.some((c) => c.kind === 'threat' || c.kind === 'weapon') && SOMEONE_HERE.test(clean)) return { level: 'now', rule: `now:${what}-approaching` };
   }
   if (past) return { level: 'none', rule: `none:past-${what}` };
   if (HABITUAL.test(clean)) return { level: 'caution', rule: `caution:${what}-habitual` };
