@@ -3,10 +3,11 @@
  * than lists of typos:
  *   - texting forms of everyday words (rn, pls, hes, cant, wiv): general English shorthand;
  *   - a dropped g ("hittin", "screamin") when adding it back makes an English word;
- *   - a word that is not English, read as the closest word of a given vocabulary within a small
- *     edit distance (Damerau-Levenshtein: one edit up to six letters, two from seven), keeping
- *     its first letter or dropping a silent one ("nife" for "knife"). A real English word is
- *     never changed: "cooking" stays "cooking", however close to "choking".
+ *   - a word that is not English, read as the vocabulary word that has its letters in order with
+ *     one or two dropped ("hurtn", "stranglin"), or else the closest within a small edit distance
+ *     (Levenshtein: one edit up to six letters, two from seven), keeping its first letter or
+ *     dropping a silent one ("nife" for "knife"). A real English word is never changed:
+ *     "cooking" stays "cooking", however close to "choking"; nor is a name typed with a capital.
  */
 import { distance } from 'fastest-levenshtein';
 import { isEnglishWord } from './english';
