@@ -28,7 +28,7 @@ export const STOPWORDS = new Set(
 );
 
 /** Parts of speech that never carry a topic. */
-const FUNCTION_POS = new Set(['PRON', 'DET', 'AUX', 'CCONJ', 'SCONJ', 'ADP', 'PART', 'INTJ', 'PUNCT', 'SYM', 'X', 'SPACE']);
+const FUNCTION_POS = new Set(['PRON', 'DET', 'AUX', 'CCONJ', 'SCONJ', 'ADP', 'PART', 'INTJ', 'PUNCT', 'SYM', 'SPACE']);
 
 /**
  * The words of a text as read for search: texting and dropped g's restored, words that are not
@@ -40,7 +40,7 @@ export function searchWords(text: string, vocabulary?: CorrectionVocabulary): Wo
 
 /** Whether a word carries meaning for search (see the module comment). */
 export function carriesMeaning(word: Word, known?: (term: string) => boolean): boolean {
-  if (FUNCTION_POS.has(word.pos) && word.pos !== 'X') return false;
+  if (FUNCTION_POS.has(word.pos)) return false;
   if (STOPWORDS.has(word.text) || STOPWORDS.has(word.lemma)) return false;
   if (word.pos === 'PROPN' && known && !known(termOf(word))) return false;
   return /[a-z0-9]/.test(word.lemma);
