@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Assistant } from '../core/conversation/assistant';
 import type { Reply } from '../core/conversation/types';
+import type { DangerLevel } from '../core/safety/danger';
 
 export const SPLITS = ['examples', 'validation', 'test'] as const;
 export type Split = (typeof SPLITS)[number];
@@ -243,7 +244,6 @@ export interface DangerReport {
   misses: Array<{ text: string; label: string; kind: string; got: string }>;
 }
 
-export type DangerLevel = 'now' | 'caution' | 'none';
 
 function emptyDangerTally(): DangerTally {
   return { now: 0, nowFull: 0, nowAny: 0, unclear: 0, unclearFull: 0, unclearCaution: 0, not: 0, notFull: 0, notCaution: 0 };

@@ -142,11 +142,12 @@ export function assessDanger(message: string): DangerAssessment {
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
   // unless it says the danger is now, it gets at most the caution line.
   const words = text.split(/\s+/).length;
+  const past = PAST_WORDS.test(text);
   const asking = words > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
   let untimed: string | undefined;
   let approaching = false;
   for (const sentence of sentences(text)) {
-    const verdict = assessSentence(sentence, { shouting, framed, words, past: PAST_WORDS.test(text) });
+    const verdict = assessSentence(sentence, { shouting, framed, words, past });
     if (verdict.level === 'now' && asking) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
@@ -361,6 +362,7 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
   const serious = cues.filter((c) => c.kind !== 'injury');
   if (serious.length === 0) return undefined;
   const isCue = (index: number) => serious.some((c) => c.index === index);
+  const inPast = pastTense(words);
   // Someone in the middle of doing something, in a sentence with danger in it: "he's sat on her
   // chest hitting her", "he keeps punching her and the others are just watching".
   let ongoing = false;
@@ -390,14 +392,14 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     if (near.some((c) => c.kind === 'medical' || c.kind === 'confine' || c.kind === 'state') && w.lemma === 'be') return 'state';
     if (near.some((c) => c.kind === 'weapon') && (w.lemma === 'have' || w.text === 'got' || words[i + 1]?.text === 'got')) return 'has-weapon';
   }
-  if (cues.some((c) => c.hold) && !pastTense(words)) return 'holding';
+  if (cues.some((c) => c.hold) && !inPast) return 'holding';
   if (ongoing) return 'in-progress';
   const presentTense = words.some((w, i) => (BE_NOW.has(w.text) || HAVE_NOW.has(w.text)) && i > 0 && SUBJECT_PRONOUNS.has((words[i - 1] as Word).text));
   for (const cue of serious) {
     const target = words[cue.index] as Word;
     const previous = words[cue.index - 1];
     // "he's started hitting her", "he keeps punching her", "he's sat on her chest hitting her"
-    if (target.text.endsWith('ing') && (ASPECT.has(previous?.lemma ?? '') || (presentTense && !pastTense(words)))) return 'in-progress';
+    if (target.text.endsWith('ing') && (ASPECT.has(previous?.lemma ?? '') || (presentTense && !inPast))) return 'in-progress';
     // "he's just walked in and punched her": a second verb sharing the first one's "has"
     if (presentTense && previous?.text === 'and' && target.text.endsWith('ed')) return 'perfect';
   }
@@ -413,7 +415,7 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
   if (PERCEIVED.test(sentence)) return 'perceived';
   if (PRESENCE.test(sentence)) return 'presence';
   // A scene described without a verb in the past: "blood on the stairs", "screaming from room 9", "man with a hammer at the door"
-  if (serious.some((c) => c.kind === 'sign' || c.kind === 'medical' || c.kind === 'weapon') && !pastTense(words)) return 'scene';
+  if (serious.some((c) => c.kind === 'sign' || c.kind === 'medical' || c.kind === 'weapon') && !inPast) return 'scene';
   return undefined;
 }
 

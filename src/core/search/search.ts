@@ -274,8 +274,8 @@ export class GuidanceSearch {
     const question = this.read(query.slice(0, MAX_QUERY_CHARS));
     if (question.terms.size === 0) return [];
     const complete = options.complete === true && !/\s$/.test(query);
-    return this.rank(question, complete, limit)
-      .map((r, _, all) => this.hit(r, question, (all[0] as Ranked).score));
+    const meaning = this.meaning(question);
+    return this.rank(question, complete, limit).map((r, _, all) => this.hit(r, question, (all[0] as Ranked).score, meaning));
   }
 
   /** Decides whether the best hit is a clear answer, a close call between strong hits, or no answer. */
@@ -285,7 +285,8 @@ export class GuidanceSearch {
     const ranked = this.rank(question, false, 4);
     const [first, second] = ranked;
     if (!first) return { type: 'none', hits: [] };
-    const hits = ranked.slice(0, 4).map((r) => this.hit(r, question, first.score));
+    const meaning = this.meaning(question);
+    const hits = ranked.map((r) => this.hit(r, question, first.score, meaning));
     const best = hits[0] as SearchHit;
     const evidence = this.evidence(first, question);
     const strong =
@@ -368,9 +369,9 @@ export class GuidanceSearch {
     return matched;
   }
 
-  private hit(ranked: Ranked, question: Question, top: number): SearchHit {
+  /** A ranked item as a hit; `meaning` is the question's (see meaning), worked out once per question. */
+  private hit(ranked: Ranked, question: Question, top: number, meaning: number): SearchHit {
     const doc = this.docs[ranked.index] as SearchDocument;
-    const meaning = this.meaning(question);
     let matched = 0;
     for (const term of ranked.typed) if (question.known.includes(term)) matched += this.idf.get(term) ?? 0;
     return {

@@ -138,19 +138,9 @@ export class WeightedIndex {
     return this.postings.size;
   }
 
-  /** Every indexed term. */
-  terms(): IterableIterator<string> {
-    return this.postings.keys();
-  }
-
   /** A term's rarity over items (inverse document frequency). */
   idf(term: string): number {
     return Math.log(1 + this.size / (1 + (this.postings.get(term)?.docs.length ?? 0)));
-  }
-
-  /** The most a term weighs in any field, for a term's weight in an item as a share (0..1). */
-  get maxWeight(): number {
-    return this.maxTermWeight;
   }
 
   /**
