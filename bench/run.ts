@@ -15,7 +15,7 @@
  *    and the responses checked must be what the scenario expects.
  * 2. In-process search (bench/search.ts) over the real corpus and synthetic
  *    corpora of 1,000 and 10,000 cards (bench/synthetic.ts). Targets: cold p99
- *    under 2 ms on the real corpus and under 20 ms at 10,000 cards, and the
+ *    under 1 ms on the real corpus and under 5 ms at 10,000 cards, and the
  *    compose-box search p99 under 20 ms.
  *
  * Run: npm run bench (tsx bench/run.ts). BENCH_SERVER_ARGS passes node flags to

@@ -63,14 +63,23 @@ interface Posting {
 }
 
 /**
- * A document's examples (those of two or more distinct terms: a phrase), flattened: example e's
- * terms are ids[ends[e - 1] .. ends[e]), with each term's rarity (IDF) in idfs and their sum in totals[e].
+ * Every item's title terms and examples (those of two or more distinct terms: a phrase), laid
+ * end to end in a few typed arrays, so ranking thousands of items reads memory in order rather
+ * than chasing an object per item.
+ *   - Item i's title terms are titleIds[titleStarts[i] .. titleStarts[i + 1]).
+ *   - Its examples are examples exampleStarts[i] .. exampleStarts[i + 1]; example e's terms are
+ *     termIds[termStarts[e] .. termStarts[e + 1]), with each term's rarity (IDF) in termIdfs and
+ *     their sum in totals[e]; largest[i] is the largest of its examples' totals.
  */
-interface Examples {
-  ids: Int32Array;
-  idfs: Float64Array;
-  ends: Int32Array;
+interface Phrases {
+  titleIds: Int32Array;
+  titleStarts: Int32Array;
+  exampleStarts: Int32Array;
+  termStarts: Int32Array;
+  termIds: Int32Array;
+  termIdfs: Float64Array;
   totals: Float64Array;
+  largest: Float64Array;
 }
 
 /** The vocabulary words that start with one letter, and which of them contain each bigram. */
@@ -85,8 +94,7 @@ export class WeightedIndex {
   private readonly size: number;
   private readonly postings = new Map<string, Posting>();
   private readonly vocabulary = new Map<string, LetterVocabulary>();
-  private readonly titleTerms: Int32Array[];
-  private readonly examples: Examples[];
+  private readonly phrases: Phrases;
   private readonly termMatches = new Map<string, Map<string, number>>();
   /** The most a term can weigh in one item: present in every field. */
   private readonly maxTermWeight: number;
@@ -94,12 +102,15 @@ export class WeightedIndex {
   private readonly termBest: Float64Array;
   private readonly touched: Int32Array;
   private readonly matchedSimilarity: Float64Array;
+  /** Scratch, kept at zero between uses: each item's score for the query being answered. */
+  private readonly scores: Float64Array;
 
   constructor(items: IndexedItem[], fieldWeights: number[]) {
     this.size = items.length;
     this.maxTermWeight = termWeight(fieldWeights);
     this.termBest = new Float64Array(items.length);
     this.touched = new Int32Array(items.length);
+    this.scores = new Float64Array(items.length);
     const postings = new Map<string, { docs: number[]; weights: number[] }>();
     items.forEach((item, index) => {
       const weightsOf = new Map<string, number[]>();
@@ -122,8 +133,7 @@ export class WeightedIndex {
     }
     this.matchedSimilarity = new Float64Array(this.postings.size);
     const idOf = (term: string) => this.postings.get(term)?.id ?? -1;
-    this.titleTerms = items.map((item) => Int32Array.from(new Set(item.title), idOf).filter((id) => id >= 0));
-    this.examples = items.map((item) => examplesOf(item.examples, idOf, (term) => this.idf(term)));
+    this.phrases = phrasesOf(items, idOf, (term) => this.idf(term));
     const byLetter = new Map<string, string[]>();
     for (const term of this.postings.keys()) {
       const letter = term[0] as string;
@@ -150,7 +160,9 @@ export class WeightedIndex {
    */
   query(terms: ReadonlyMap<string, number>, limit: number, options: { partial?: string; exact?: ReadonlySet<string> } = {}): IndexHit[] {
     const n = this.size;
-    const scores = new Float64Array(n);
+    const scores = this.scores;
+    /** The items scored so far, each once: ranking visits these, not every item. */
+    const scored: number[] = [];
     const best = this.termBest;
     const touched = this.touched;
     let possible = 0;
@@ -182,14 +194,17 @@ export class WeightedIndex {
       queryIdf += idf;
       for (let i = 0; i < count; i += 1) {
         const doc = touched[i] as number;
-        scores[doc] = (scores[doc] as number) + idf * (best[doc] as number);
+        const score = scores[doc] as number;
+        if (score === 0) scored.push(doc);
+        scores[doc] = score + idf * (best[doc] as number);
         best[doc] = 0;
       }
     }
     try {
-      return possible > 0 ? this.rank(scores, possible, queryIdf, limit) : [];
+      return possible > 0 ? this.rank(scored, possible, queryIdf, limit) : [];
     } finally {
       for (const id of matchedIds) similarityOf[id] = 0;
+      for (const doc of scored) scores[doc] = 0;
     }
   }
 
@@ -214,53 +229,93 @@ export class WeightedIndex {
     return { matched, typed };
   }
 
-  private rank(scores: Float64Array, possible: number, queryIdf: number, limit: number): IndexHit[] {
-    const hits: number[] = [];
-    for (let index = 0; index < scores.length; index += 1) if ((scores[index] as number) > 0) hits.push(index);
-    const titleLifts = hits.map((index) => TITLE_FOCUS * this.titleCoverage(index));
-    // The example lift adds at most EXAMPLE_MATCH: a document whose score with its title lift falls
-    // short of the limit-th best by more than that cannot make the results, so it is not worked out.
-    const cutoff =
-      limit > 0 && hits.length > limit
-        ? kthLargest(hits.map((index, i) => (scores[index] as number) / possible + (titleLifts[i] as number)), limit) - EXAMPLE_MATCH - 1e-9
-        : -Infinity;
-    const ranked: IndexHit[] = [];
-    hits.forEach((index, i) => {
+  /**
+   * The best `limit` of the scored items, with their title and example lifts. The example lift is
+   * the costly part, so it is worked out only for items it could still bring into the list: from
+   * the highest score (with its title lift) down, stopping once the most an example lift could add
+   * to the next item (see exampleCeiling) would not raise it past the limit-th best found so far.
+   */
+  private rank(scored: number[], possible: number, queryIdf: number, limit: number): IndexHit[] {
+    if (limit <= 0) return [];
+    const scores = this.scores;
+    // The limit-th best score without lifts: an item whose score with the most its lifts could add
+    // falls short of it cannot make the list, and its lifts are not worked out.
+    let floor = -Infinity;
+    if (scored.length > limit) {
+      const top: number[] = [];
+      for (const index of scored) insertDescending(top, (scores[index] as number) / possible, limit);
+      floor = top[limit - 1] as number;
+    }
+    // The limit-th best score with the title lift is a floor too, and a higher one: the candidates
+    // are cut to it before sorting.
+    const candidates: number[] = [];
+    const titled: number[] = [];
+    const bounds: number[] = [];
+    const lifted: number[] = [];
+    for (const index of scored) {
       const base = (scores[index] as number) / possible;
-      const titleLift = titleLifts[i] as number;
-      if (base + titleLift < cutoff) return;
-      ranked.push({ index, score: base + titleLift + EXAMPLE_MATCH * this.exampleMatch(index, queryIdf) });
-    });
+      if (base + TITLE_FOCUS + EXAMPLE_MATCH < floor) continue;
+      const withTitle = base + TITLE_FOCUS * this.titleCoverage(index);
+      const bound = withTitle + EXAMPLE_MATCH * this.exampleCeiling(index, queryIdf);
+      if (bound < floor) continue;
+      candidates.push(index);
+      titled.push(withTitle);
+      bounds.push(bound);
+      insertDescending(lifted, withTitle, limit);
+    }
+    if (lifted.length === limit) floor = Math.max(floor, lifted[limit - 1] as number);
+    const order: number[] = [];
+    for (let i = 0; i < candidates.length; i += 1) if ((bounds[i] as number) >= floor) order.push(i);
+    order.sort((a, b) => (bounds[b] as number) - (bounds[a] as number) || (candidates[a] as number) - (candidates[b] as number));
+    const ranked: IndexHit[] = [];
+    /** The best final scores so far, descending, at most `limit` of them. */
+    const top: number[] = [];
+    for (const i of order) {
+      if (top.length === limit && (bounds[i] as number) < (top[limit - 1] as number)) break;
+      const index = candidates[i] as number;
+      const score = (titled[i] as number) + EXAMPLE_MATCH * this.exampleMatch(index, queryIdf);
+      ranked.push({ index, score });
+      insertDescending(top, score, limit);
+    }
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
     return ranked.slice(0, limit);
   }
 
+  /**
+   * The most an item's example lift could be for a query: an example's cosine can be no more than
+   * the square root of its summed rarity over the query's (all its words matched), so a long
+   * question can only be lifted a little by a short example.
+   */
+  private exampleCeiling(index: number, queryIdf: number): number {
+    const largest = this.phrases.largest[index] as number;
+    return largest > 0 && queryIdf > 0 ? Math.min(1, Math.sqrt(largest / queryIdf)) : 0;
+  }
+
   private titleCoverage(index: number): number {
-    const title = this.titleTerms[index] as Int32Array;
-    if (title.length === 0) return 0;
+    const { titleIds, titleStarts } = this.phrases;
+    const start = titleStarts[index] as number;
+    const end = titleStarts[index + 1] as number;
+    if (end === start) return 0;
     let hits = 0;
-    for (let i = 0; i < title.length; i += 1) if ((this.matchedSimilarity[title[i] as number] as number) > 0) hits += 1;
-    return hits / title.length;
+    for (let i = start; i < end; i += 1) if ((this.matchedSimilarity[titleIds[i] as number] as number) > 0) hits += 1;
+    return hits / (end - start);
   }
 
   /** 0..1: the rarity-weighted overlap (a cosine over IDF-weighted word sets) with the nearest example phrase. */
   private exampleMatch(index: number, queryIdf: number): number {
-    const { ids, idfs, ends, totals } = this.examples[index] as Examples;
+    const { exampleStarts, termStarts, termIds, termIdfs, totals } = this.phrases;
     let best = 0;
-    let start = 0;
-    for (let e = 0; e < ends.length; e += 1) {
-      const end = ends[e] as number;
+    for (let e = exampleStarts[index] as number; e < (exampleStarts[index + 1] as number); e += 1) {
       let shared = 0;
       let words = 0;
-      for (let i = start; i < end; i += 1) {
-        const id = ids[i] as number;
+      for (let i = termStarts[e] as number; i < (termStarts[e + 1] as number); i += 1) {
+        const id = termIds[i] as number;
         const similarity = id >= 0 ? (this.matchedSimilarity[id] as number) : 0;
         if (similarity > 0) {
-          shared += (idfs[i] as number) * similarity;
+          shared += (termIdfs[i] as number) * similarity;
           words += 1;
         }
       }
-      start = end;
       // One shared word is already in the score; this rewards matching a phrase.
       if (words < 2) continue;
       const similarity = shared / Math.sqrt((totals[e] as number) * queryIdf);
@@ -327,41 +382,60 @@ function termWeight(fieldWeights: number[]): number {
   return best + ALSO_IN_OTHER_FIELDS * rest;
 }
 
-/** A document's examples as term ids with their IDF; an example of one distinct term is left out, as it can never match a phrase. */
-function examplesOf(examples: string[][], idOf: (term: string) => number, idf: (term: string) => number): Examples {
-  const ids: number[] = [];
-  const idfs: number[] = [];
-  const ends: number[] = [];
+/**
+ * Every item's title terms and examples as term ids (see Phrases); a title term the index lacks is
+ * left out, and so is an example of one distinct term, as it can never match a phrase.
+ */
+function phrasesOf(items: IndexedItem[], idOf: (term: string) => number, idf: (term: string) => number): Phrases {
+  const titleIds: number[] = [];
+  const titleStarts: number[] = [0];
+  const exampleStarts: number[] = [0];
+  const termStarts: number[] = [0];
+  const termIds: number[] = [];
+  const termIdfs: number[] = [];
   const totals: number[] = [];
-  for (const example of examples) {
-    const distinct = [...new Set(example)];
-    if (distinct.length < 2) continue;
-    let total = 0;
-    for (const term of distinct) {
-      ids.push(idOf(term));
-      idfs.push(idf(term));
-      total += idf(term);
+  const largest: number[] = [];
+  for (const item of items) {
+    for (const term of new Set(item.title)) if (idOf(term) >= 0) titleIds.push(idOf(term));
+    titleStarts.push(titleIds.length);
+    let most = 0;
+    for (const example of item.examples) {
+      const distinct = [...new Set(example)];
+      if (distinct.length < 2) continue;
+      let total = 0;
+      for (const term of distinct) {
+        termIds.push(idOf(term));
+        termIdfs.push(idf(term));
+        total += idf(term);
+      }
+      termStarts.push(termIds.length);
+      totals.push(total);
+      most = Math.max(most, total);
     }
-    ends.push(ids.length);
-    totals.push(total);
+    exampleStarts.push(totals.length);
+    largest.push(most);
   }
-  return { ids: Int32Array.from(ids), idfs: Float64Array.from(idfs), ends: Int32Array.from(ends), totals: Float64Array.from(totals) };
+  return {
+    titleIds: Int32Array.from(titleIds),
+    titleStarts: Int32Array.from(titleStarts),
+    exampleStarts: Int32Array.from(exampleStarts),
+    termStarts: Int32Array.from(termStarts),
+    termIds: Int32Array.from(termIds),
+    termIdfs: Float64Array.from(termIdfs),
+    totals: Float64Array.from(totals),
+    largest: Float64Array.from(largest),
+  };
 }
 
-/** The k-th largest of some values (k >= 1, at most values.length). */
-function kthLargest(values: number[], k: number): number {
-  // The k largest so far, in descending order: k is small (a page of results), so insertion is cheap.
-  const top: number[] = [];
-  for (const value of values) {
-    if (top.length === k && value <= (top[k - 1] as number)) continue;
-    let i = Math.min(top.length, k - 1);
-    while (i > 0 && (top[i - 1] as number) < value) {
-      top[i] = top[i - 1] as number;
-      i -= 1;
-    }
-    top[i] = value;
+/** Keeps `top` the k largest values seen, in descending order: k is small (a page of results), so insertion is cheap. */
+function insertDescending(top: number[], value: number, k: number): void {
+  if (top.length === k && value <= (top[k - 1] as number)) return;
+  let i = Math.min(top.length, k - 1);
+  while (i > 0 && (top[i - 1] as number) < value) {
+    top[i] = top[i - 1] as number;
+    i -= 1;
   }
-  return top[k - 1] as number;
+  top[i] = value;
 }
 
 /** The letter pairs in a word, each with how often it occurs. */
