@@ -18,7 +18,7 @@ import type { FeedbackLog } from '../feedback/feedbackLog';
 import type { PracticeProgress } from '../practice/scenarios';
 import { Practice } from './practice';
 import { SmallTalkMatcher } from './smallTalk';
-import { assessDanger } from '../safety/danger';
+import { asksForGuidance, assessDanger } from '../safety/danger';
 import type { GuidanceSearch } from '../search/search';
 import { normalise } from '../language/analyse';
 import { back, choose, startWalk, type TreeWalk } from '../trees/engine';
@@ -152,7 +152,12 @@ export class Assistant {
     // never read for danger: its text is only the label echoed back.
     const danger = !pressed?.success && text ? assessDanger(text) : undefined;
     if (danger?.level === 'now') {
-      return this.finish(session, [{ ...emergencyReply(this.library, session.walk !== undefined || this.practice.active(session)), danger: danger.rule }]);
+      // A worker describing a situation to ask about it can read as danger now: when the message
+      // asks something, the guidance its words found is offered under the emergency advice, never instead of it.
+      const verdict = asksForGuidance(text) ? this.search.classify(text) : undefined;
+      const asked = verdict?.type === 'answer' ? verdict.best.id : undefined;
+      const reply = emergencyReply(this.library, session.walk !== undefined || this.practice.active(session), asked);
+      return this.finish(session, [{ ...reply, danger: danger.rule }]);
     }
 
     // The first message of a conversation is answered as what it is, with a one-line introduction first.

@@ -258,11 +258,16 @@ export function fallbackReply(library: ContentLibrary, nearest: string[] = []): 
 }
 
 /** Shown first, whatever else was happening, when a message says someone is in danger now. */
-export function emergencyReply(library: ContentLibrary, canResume: boolean): Reply {
+/**
+ * The emergency reply. `asked` is the guidance a question in the same message would otherwise have
+ * opened: a worker who was asking, not reporting danger, reaches it in one tap, after the 999 advice.
+ */
+export function emergencyReply(library: ContentLibrary, canResume: boolean, asked?: string): Reply {
   const card = library.emergencyCard;
+  const answer = asked && asked !== card.id ? [choiceFor(library, asked, `For your question: ${library.titleOf(asked) ?? asked}`)] : [];
   const choices: Choice[] = canResume
-    ? [{ label: 'Continue where I was', value: { action: 'command', command: 'resume' } }, MENU]
-    : [MENU];
+    ? [{ label: 'Continue where I was', value: { action: 'command', command: 'resume' } }, ...answer, MENU]
+    : [...answer, MENU];
   return {
     kind: 'emergency',
     id: card.id,

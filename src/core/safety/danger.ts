@@ -131,6 +131,11 @@ function wordIndexAt(words: Word[], sentence: string, offset: number): number {
   return Math.min(before, Math.max(0, words.length - 1));
 }
 
+/** Whether a message asks something ("can I report it?", "what do we do"), as a worker asking for guidance would. */
+export function asksForGuidance(message: string): boolean {
+  return ASKING.test(plainText(message));
+}
+
 export function assessDanger(message: string): DangerAssessment {
   const letters = message.replace(/[^A-Za-z]/g, '');
   const shouting = letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
