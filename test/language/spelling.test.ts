@@ -35,6 +35,15 @@ describe('names are not misspellings', () => {
     expect(readText(text.toLowerCase(), new CorrectionVocabulary(['keeled']))).toContain('keeled');
   });
 
+  it('leaves a possessive name as typed, and reads a possessive word as its word', () => {
+    const text = "I'm Keeley's keyworker and Keeley's ex is stranglng her";
+    const vocabulary = new CorrectionVocabulary(['keeled', 'strangling']);
+    const read = readText(text.toLowerCase(), vocabulary, namesIn(text));
+    expect(read).toContain("keeley's keyworker");
+    expect(read).toContain('is strangling her');
+    expect(readText("the stranglng's over", vocabulary)).toBe("the strangling's over");
+  });
+
   it('finds none in a message typed all in capitals', () => {
     expect(namesIn('HE HAS A KNIFE KEELEY')).toEqual(new Set());
   });

@@ -88,6 +88,17 @@ describe('two levels', () => {
     expect(assessDanger('saw on the news a woman was stabbed by her partner').level).toBe('none');
   });
 
+  it('reads "at risk" as a state, not as someone being somewhere', () => {
+    expect(assessDanger("she's at high risk of being killed, which meeting do I refer her to").level).not.toBe('now');
+    expect(assessDanger("he's at her door with a knife").level).toBe('now');
+  });
+
+  it('a long message telling a situation to ask about it is judged by the danger sentence, not by "going on" elsewhere', () => {
+    const told = "She has a scar on her face from a bottle attack and her new boyfriend handles all her money and her appointments. I'm not sure what is going on between them. Is this financial abuse?";
+    expect(assessDanger(told).level).toBe('caution');
+    expect(assessDanger('He is kicking her door in right now and she is screaming. What should the team do, is it safe to go up?').level).toBe('now');
+  });
+
   it('finds danger now after history in the same message', () => {
     expect(assessDanger('He hit her last year. Now he is strangling her').level).toBe('now');
     expect(assessDanger('he hit her last week and now he is back kicking her door in').level).toBe('now');

@@ -218,6 +218,13 @@ export function readWord(word: string, vocabulary?: CorrectionVocabulary): strin
  */
 export function readText(text: string, vocabulary?: CorrectionVocabulary, names?: ReadonlySet<string>): string {
   return text.replace(/[a-z0-9']+/g, (token) => {
+    // A possessive is its word and "'s": "Mel's" is Mel's, not "melees".
+    const possessive = /^([a-z0-9]+)'s$/.exec(token)?.[1];
+    if (possessive) {
+      if (names?.has(possessive)) return token;
+      const read = readWord(possessive, vocabulary);
+      return read === possessive ? token : `${read}'s`;
+    }
     const bare = token.replace(/'/g, '');
     if (names?.has(bare)) return token;
     const read = readWord(bare, vocabulary);

@@ -56,8 +56,8 @@ const HAVE_NOW = new Set(['has', 'have', "'s", "'ve", 's', 've', 'got', 'gets'])
 
 /** Words that say it is happening now. */
 const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|as we speak|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
-/** Someone is here: "he's outside her door", "in the building", "at reception". */
-const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
+/** Someone is here: "he's outside her door", "in the building", "at reception"; "at (high) risk" is a state, not a place. */
+const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?!(?:\w+ )?risk\b)(?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
 /** A cry for help or an urgent call, as someone in the middle of it writes. */
 const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|get off (?:me|her)|let (?:me|her) go|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
@@ -148,12 +148,14 @@ export function assessDanger(message: string): DangerAssessment {
   // unless it says the danger is now, it gets at most the caution line.
   const words = text.split(/\s+/).length;
   const past = PAST_WORDS.test(text);
-  const asking = words > LONG_MESSAGE_WORDS && ASKING.test(text) && !NOW_WORDS.test(text) && !URGENT.test(text) && !shouting;
+  // The danger's own sentence decides whether it is said to be now: "I'm not sure what's going on"
+  // elsewhere in the message does not make a told situation an emergency.
+  const asking = words > LONG_MESSAGE_WORDS && ASKING.test(text) && !shouting;
   let untimed: string | undefined;
   let approaching = false;
   for (const sentence of sentences(text)) {
     const verdict = assessSentence(sentence, { shouting, framed, words, past });
-    if (verdict.level === 'now' && asking) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
+    if (verdict.level === 'now' && asking && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
     if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
