@@ -27,7 +27,8 @@ export function treeFlowchart(tree: Tree): string {
   for (const [id, node] of Object.entries(tree.nodes)) {
     if (node.type === 'question') {
       for (const option of node.options) {
-        lines.push(`  ${nodeId(id)} ${option.back ? '-.->' : '-->'}|${label(option.label)}| ${nodeId(option.next)}`);
+        const text = option.emergency ? `${option.label} (emergency reply first)` : option.label;
+        lines.push(`  ${nodeId(id)} ${option.back ? '-.->' : '-->'}|${label(text)}| ${nodeId(option.next)}`);
       }
     } else if (node.type === 'advice') {
       lines.push(`  ${nodeId(id)} --> ${nodeId(node.next)}`);

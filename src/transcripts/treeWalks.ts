@@ -35,6 +35,10 @@ export function treeWalkTranscripts(library: ContentLibrary, tree: Tree): Transc
       if (style === 'press') steps.push({ press: option.label });
       else if (style === 'label') steps.push({ user: option.label });
       else steps.push({ user: String(index + 1) });
+      // An answer that says someone is in danger now gets the emergency reply; the walk goes on when the worker carries on.
+      if (node.type === 'question' && node.options.some((o) => o.id === step.choice && o.emergency)) {
+        steps.push({ bot: { kind: 'emergency' } }, { press: 'Continue where I was' });
+      }
     });
     return { name: `${tree.id}: ${path.map((s) => s.node).join(' > ')}`, steps };
   });

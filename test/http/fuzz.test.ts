@@ -236,7 +236,8 @@ describe('random activities through the real server', () => {
     // A known conversation part-way through a walk-through, in Teams.
     const known = new TeamsConversation(bot.messagesUrl);
     const started = await known.submit({ action: 'start', tree: 'couples-housing' });
-    const step = await known.submit(started.replies.at(-1)?.channelData?.guidance?.choices[0]?.value);
+    // The second answer: the first (someone is in danger now) raises the emergency reply, not a step.
+    const step = await known.submit(started.replies.at(-1)?.channelData?.guidance?.choices[1]?.value);
     const node = step.replies.at(-1)?.channelData?.guidance?.node;
     expect(node).toBeDefined();
     const stateKey = `msteams/conversations/${known.conversationId}/`;

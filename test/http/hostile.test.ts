@@ -86,7 +86,8 @@ async function sentinelStored(): Promise<string> {
 beforeAll(async () => {
   bot = await startTestBot({ allowedTenantIds: [TENANT] });
   const start = await send({ value: { action: 'start', tree: sentinel.tree } }, sentinel.id);
-  const first = last(start)?.choices[0]?.value;
+  // The second answer: the first (someone is in danger now) raises the emergency reply, not a step.
+  const first = last(start)?.choices[1]?.value;
   const step = await send({ value: first }, sentinel.id);
   sentinel.node = last(step)?.node ?? '';
   expect(sentinel.node).not.toBe('');

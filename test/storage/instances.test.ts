@@ -79,7 +79,8 @@ describe('two Waypoint processes on one Azure Blob container', () => {
     const first = await startInstance();
     const conversation = new LocalConversation(first.url);
     const started = await conversation.press({ action: 'start', tree: 'couples-housing' });
-    const step = await conversation.press(guidance(started)?.choices[0]?.value);
+    // The second answer: the first (someone is in danger now) raises the emergency reply, not a step.
+    const step = await conversation.press(guidance(started)?.choices[1]?.value);
     const node = guidance(step)?.node;
     await kill(first.process);
 

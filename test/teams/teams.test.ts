@@ -70,7 +70,8 @@ describe('replies in Teams are Adaptive Cards that still work as text', () => {
   it('answers a stale press (a double tap on an answered step) with where you are, never applying it twice', async () => {
     const conversation = personal();
     const start = await conversation.submit({ action: 'start', tree: 'couples-housing' });
-    const first = submits(start.replies.at(-1))[0]?.data;
+    // The second answer: the first (someone is in danger now) raises the emergency reply, not a step.
+    const first = submits(start.replies.at(-1))[1]?.data;
     const once = await conversation.submit(first);
     const here = once.replies.at(-1)?.channelData?.guidance;
     const twice = await conversation.submit(first);

@@ -107,6 +107,10 @@ export const TreeOption = z
       .boolean()
       .optional()
       .describe('Marks a deliberate edge back to an earlier node; only such edges may form cycles'),
+    emergency: z
+      .boolean()
+      .optional()
+      .describe('Someone is in danger now: choosing this shows the emergency reply (999, get safe) first, and the walk goes on at `next` when the worker carries on'),
   })
   .strict();
 
@@ -130,6 +134,7 @@ export const OutcomeNode = z
     type: z.literal('outcome'),
     ...NodeBase,
     cards: z.array(Id).default([]).describe('Cards to read next'),
+    trees: z.array(Id).default([]).describe('Walk-throughs to go to next (for a step this walk cannot take for the worker)'),
   })
   .strict();
 
@@ -146,6 +151,10 @@ export const Tree = z
     source: SourceRef.describe('The main section this tree is drawn from'),
     start: Id,
     nodes: z.record(Id, TreeNode),
+    outcomeChecklist: z
+      .array(Text)
+      .default([])
+      .describe('What the worker must do at every outcome of this walk (record the decision, tell the DA lead), shown under each outcome'),
   })
   .strict();
 

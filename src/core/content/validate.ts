@@ -26,6 +26,7 @@ export function validateContent(content: RawContent): ContentFault[] {
   }
 
   const cardIds = new Set(content.cards.map(({ card }) => card.id));
+  const treeIds = new Set(content.trees.map(({ tree }) => tree.id));
   const known = (id: string) => owners.has(id);
   const citation = citationChecker(content.sources);
 
@@ -51,6 +52,9 @@ export function validateContent(content: RawContent): ContentFault[] {
           if (!cardIds.has(id)) {
             faults.push({ file, path: `nodes.${nodeId}.cards[${i}]`, message: `"${id}" is not a card id` });
           }
+        });
+        node.trees.forEach((id, i) => {
+          if (!treeIds.has(id)) faults.push({ file, path: `nodes.${nodeId}.trees[${i}]`, message: `"${id}" is not a tree id` });
         });
       }
     }

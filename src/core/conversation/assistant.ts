@@ -21,7 +21,7 @@ import { SmallTalkMatcher } from './smallTalk';
 import { asksForGuidance, assessDanger } from '../safety/danger';
 import type { GuidanceSearch } from '../search/search';
 import { normalise } from '../language/analyse';
-import { back, choose, startWalk, type TreeWalk } from '../trees/engine';
+import { back, choose, raisesEmergency, startWalk, type TreeWalk } from '../trees/engine';
 import {
   cardReply,
   choiceFor,
@@ -277,6 +277,10 @@ export class Assistant {
     }
     const next = choose(tree, walk, choice);
     if (!next) return this.walkTo(tree, walk, session, "That isn't one of the options here. Please pick one below.");
+    // "Yes, someone is in danger now": the emergency reply first; the walk carries on from the next step once they are safe.
+    if (raisesEmergency(tree, walk, choice)) {
+      return { session: { ...session, walk: next }, replies: [{ ...emergencyReply(this.library, true), danger: 'now:tree-answer' }] };
+    }
     return this.walkTo(tree, next, session);
   }
 

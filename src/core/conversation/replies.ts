@@ -171,11 +171,13 @@ export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWal
   sections.push({ style: 'text', lines: [node.text] });
   if (node.points.length > 0) sections.push({ style: 'bullets', lines: node.points });
   if (node.trySaying.length > 0) sections.push({ heading: 'Try saying', style: 'quotes', lines: node.trySaying });
+  if (node.type === 'outcome' && tree.outcomeChecklist.length > 0) sections.push({ heading: 'Whatever happens next', style: 'bullets', lines: tree.outcomeChecklist });
 
   let choices: Choice[];
   if (node.type === 'outcome') {
     const read = readChoices(library, node.cards);
-    choices = [...read, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
+    const walks = node.trees.filter((id) => library.tree(id)).map((id) => choiceFor(library, id, `Walk through: ${library.titleOf(id) ?? id}`));
+    choices = [...read, ...walks, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
   } else {
     choices = optionsAt(node).map((option) => ({
       label: option.label,

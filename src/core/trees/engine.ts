@@ -47,6 +47,12 @@ export function choose(tree: Tree, walk: TreeWalk, optionId: string): TreeWalk |
   return { tree: walk.tree, node: next, history: [...walk.history, walk.node] };
 }
 
+/** Whether an answer at the current node says someone is in danger now (see TreeOption.emergency). */
+export function raisesEmergency(tree: Tree, walk: TreeWalk, optionId: string): boolean {
+  const node = currentNode(tree, walk);
+  return node.type === 'question' && node.options.some((o) => o.id === optionId && o.emergency === true);
+}
+
 /** One step back; undefined at the start of the walk. */
 export function back(walk: TreeWalk): TreeWalk | undefined {
   const previous = walk.history[walk.history.length - 1];
