@@ -16,9 +16,9 @@ const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const broken = mkdtempSync(join(tmpdir(), 'waypoint-check-'));
 afterAll(() => rmSync(broken, { recursive: true, force: true }));
 
-async function check(root: string): Promise<{ code: number; out: string }> {
+async function check(root: string, today?: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, root]);
+    const { stdout, stderr } = await run(TSX, [CLI, root], { env: { ...process.env, ...(today ? { WAYPOINT_TODAY: today } : {}) } });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -40,5 +40,21 @@ describe('content:check', () => {
     const { code, out } = await check(broken);
     expect(code).toBe(1);
     expect(out).toContain('dialogs/trees/small-tree.yaml at nodes.advise.next: "nowhere" is not a node in this tree');
+  });
+
+  it('lists what is due for review within 60 days, and still passes', async () => {
+    const fixture = join(PROJECT_ROOT, 'test', 'fixtures', 'valid');
+    const { code, out } = await check(fixture, '2098-12-01');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Due for review within 60 days of 2098-12-01:\n  - card a-card \(Fixture owner\): review due 2099-01-15/);
+    expect(out).not.toContain('small-tree');
+  });
+
+  it('fails on anything past its review date, naming it', async () => {
+    const fixture = join(PROJECT_ROOT, 'test', 'fixtures', 'valid');
+    const { code, out } = await check(fixture, '2099-02-01');
+    expect(code).toBe(1);
+    expect(out).toMatch(/Past their review date on 2099-02-01[^\n]*\n  - card a-card \(Fixture owner\): review due 2099-01-15/);
+    expect(out).not.toMatch(/Past their review date[^]*small-tree/);
   });
 });

@@ -10,6 +10,7 @@ import { defaultContentPaths, loadContentLibrary } from '../../src/core/content/
 import type { SourceDocument } from '../../src/core/content/schema';
 import { PROJECT_ROOT } from '../../src/paths';
 import { treeDiagramFile, treeFlowchart } from '../../src/tooling/mermaid';
+import { reviewReport } from '../../src/core/content/review';
 
 const fixture = loadContentLibrary(defaultContentPaths(join(__dirname, '..', 'fixtures', 'valid')));
 
@@ -34,6 +35,19 @@ describe('tree diagrams', () => {
     for (const tree of library.trees.values()) {
       expect(readFileSync(join(PROJECT_ROOT, 'docs', 'trees', `${tree.id}.md`), 'utf8'), tree.id).toBe(treeDiagramFile(tree));
     }
+  });
+});
+
+describe('the content review report', () => {
+  it('is current (run npm run content:review)', () => {
+    const library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
+    expect(readFileSync(join(PROJECT_ROOT, 'docs', 'content-review.md'), 'utf8')).toBe(reviewReport(library));
+  });
+
+  it('lists every item with its owner, dates and sources, soonest due first', () => {
+    const report = reviewReport(fixture);
+    expect(report).toContain('## A card (card `a-card`)\n\n- Owner: Fixture owner\n- Last reviewed: 2026-01-15\n- Review due: 2099-01-15\n- Cites: ');
+    expect(report.indexOf('`a-card`')).toBeLessThan(report.indexOf('`small-tree`'));
   });
 });
 

@@ -55,6 +55,8 @@ describe('schema faults name the file and the path inside it', () => {
     ['a node without a source', TREE, (t: string) => t.replace('    text: Some advice.\n    next: end-left\n    source: { document: test-doc, section: part-two }', '    text: Some advice.\n    next: end-left'), 'dialogs/trees/small-tree.yaml at nodes.advise.source:'],
     ['invalid YAML', CARD, (t: string) => `${t}  - : [\n`, 'content/cards/a-card.yaml: YAML syntax:'],
     ['a duplicate key', CARD, (t: string) => `${t}title: Again\n`, 'content/cards/a-card.yaml: YAML syntax:'],
+    ['a card with no review date', CARD, (t: string) => t.replace('reviewDue: "2099-01-15"\n', ''), 'content/cards/a-card.yaml at reviewDue:'],
+    ['a review date that is not YYYY-MM-DD', TREE, (t: string) => t.replace('reviewDue: "2099-03-01"', 'reviewDue: "March 2099"'), 'dialogs/trees/small-tree.yaml at reviewDue: a date written YYYY-MM-DD'],
   ])('%s', (_name, file, edit, message) => {
     expect(faultsAfter(file, edit).join('\n')).toContain(message);
   });
@@ -69,6 +71,8 @@ describe('graph and reference faults', () => {
     ['a cycle', TREE, (t: string) => t.replace('next: end-left', 'next: ask'), 'cycle ask -> advise -> ask'],
     ['a duplicate option label', TREE, (t: string) => t.replace('label: Right', 'label: Left'), 'at nodes.ask.options[1].label: label "Left" is used twice in this node'],
     ['a duplicate option id', TREE, (t: string) => t.replace('id: right', 'id: left'), 'at nodes.ask.options[1].id: option id "left" is used twice in this node'],
+    ['an outcome walk-through that does not exist', TREE, (t: string) => t.replace('cards: [a-card]', 'cards: [a-card]\n    trees: [no-tree]'), 'at nodes.end-left.trees[0]: "no-tree" is not a tree id'],
+    ['a currency note citing an unknown public source', CARD, (t: string) => `${t}currency:\n  - { since: "2022", text: Changed., source: no-such-page }\n`, 'content/cards/a-card.yaml at currency[0].source: "no-such-page" is not under public in content/sources.yaml'],
     ['an outcome card that does not exist', TREE, (t: string) => t.replace('cards: [a-card]', 'cards: [no-card]'), 'at nodes.end-left.cards[0]: "no-card" is not a card id'],
     ['a related id that does not exist', CARD, (t: string) => t.replace('related: [small-tree]', 'related: [ghost]'), 'content/cards/a-card.yaml at related[0]: "ghost" is not a card or tree id'],
     ['a citation of an unknown document', CARD, (t: string) => t.replace('document: test-doc', 'document: other-doc'), 'at source.document: "other-doc" is not a document in content/sources.yaml'],

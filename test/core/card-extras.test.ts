@@ -37,7 +37,7 @@ describe('a card that states law, has changed since, and points to local service
         'related: [small-tree]',
         'appliesIn: England',
         'currency:',
-        '  - { since: July 2021, text: The rule changed. }',
+        '  - { since: July 2021, text: The rule changed., source: test-act }',
         'localServices: [marac-coordinator, idva-service]',
       ].join('\n'),
     ),
@@ -47,7 +47,7 @@ describe('a card that states law, has changed since, and points to local service
     const text = openCard('a-card');
     expect(text).toContain('Applies in England.');
     expect(text).toContain('What has changed since the source was written');
-    expect(text).toContain('Since July 2021: The rule changed.');
+    expect(text).toContain('Since July 2021: The rule changed. (Source: Test Act 2021, section 1, https://example.org/test-act/section/1)');
   });
 
   it('says a local service is not set up rather than inventing one', () => {

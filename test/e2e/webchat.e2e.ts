@@ -3,7 +3,7 @@
  * playwright-core; no browser is ever downloaded) against the real server:
  * the welcome, a typed question answered with its card and source, a tree
  * walked to an outcome by clicking, back and start over, the emergency reply
- * first, keyboard-only use, contrast, title and language; no request fails
+ * first (typed, and raised by a walk-through's answer), keyboard-only use, contrast, title and language; no request fails
  * and no message fails to send. A screenshot of the final page is saved.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -105,6 +105,18 @@ describe('the local chat page', () => {
     await say('he is hitting her right now');
     await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/999/);
     expect(await lastCardText()).toMatch(/danger/i);
+  });
+
+  it('raises the emergency reply from a walk-through answer, then carries on to what to do once safe', async () => {
+    await say('menu');
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/A couple want housing together/);
+    await cardButton(/A couple want housing together/).first().click();
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/is anyone in danger right now/i);
+    await cardButton(/Yes, someone is in danger now/).first().click();
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/999/);
+    await cardButton(/Continue where I was/).first().click();
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/Once everyone is safe/);
+    expect(await lastCardText()).toMatch(/Whatever happens next[^]*Record the decision, who made it/);
   });
 
   it('works from the keyboard alone', async () => {

@@ -3,7 +3,7 @@
  * Built once at start-up; immutable afterwards.
  */
 import { defaultContentPaths, formatFault, loadRawContent, type ContentFault, type ContentPaths } from './load';
-import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, Reflection, Scenario, SmallTalk, SourceDocument, SourceRef, Thesaurus, Tree } from './schema';
+import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, PublicSource, Reflection, Scenario, SmallTalk, SourceDocument, SourceRef, Thesaurus, Tree } from './schema';
 import { validateContent } from './validate';
 
 export class ContentError extends Error {
@@ -47,6 +47,8 @@ export class ContentLibrary {
     readonly thesaurus: Thesaurus = { entries: [] },
     /** Hello, thanks, bye: answered briefly, never with a card. */
     readonly smallTalk: SmallTalk = { intents: [], filler: [] },
+    /** The public pages currency notes cite (an Act section, a gov.uk page). */
+    readonly publicSources: readonly PublicSource[] = [],
   ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
@@ -54,6 +56,10 @@ export class ContentLibrary {
     this.reflections = new Map(reflections.map((r) => [r.id, r]));
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
     this.headings = new Map(documents.flatMap((d) => d.sections.map((s) => [`${d.id}/${s.id}`, sectionHeading(d, s.id)])));
+  }
+
+  publicSource(id: string): PublicSource | undefined {
+    return this.publicSources.find((source) => source.id === id);
   }
 
   card(id: string): Card | undefined {
@@ -136,6 +142,7 @@ export function loadContentLibrary(paths: ContentPaths): ContentLibrary {
     content.reflections.map((r) => r.reflection),
     content.thesaurus,
     content.smallTalk,
+    content.sources.public,
   );
 }
 

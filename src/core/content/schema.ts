@@ -45,8 +45,22 @@ export const CurrencyNote = z
   .object({
     since: Text.describe('When the change took effect, e.g. "July 2021"'),
     text: Text.describe('What changed, in one or two sentences'),
+    source: Id.describe('The public source that shows the change: the id of an entry under `public` in content/sources.yaml (an Act section or a gov.uk page)'),
   })
   .strict();
+
+/** A calendar date, written YYYY-MM-DD. */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+
+/**
+ * Who answers for an item and when it was last checked against its sources, so content cannot
+ * silently go stale (`npm run content:check` fails once `reviewDue` has passed).
+ */
+const ReviewFields = {
+  owner: Text.describe('Who answers for this item: a role, such as "Waypoint content lead"'),
+  reviewed: IsoDate.optional().describe('When it was last checked against its sources; leave out if it never has been'),
+  reviewDue: IsoDate.describe('When it must next be checked; content:check fails after this date'),
+};
 
 /** Words people type that should find this item: questions in workers' own words, abbreviations, variants. */
 export const SearchAids = z
@@ -94,6 +108,7 @@ export const Card = z
     related: z.array(Id).default([]).describe('Ids of related cards or trees'),
     search: SearchAids.default({ questions: [], synonyms: [] }),
     source: SourceRef,
+    ...ReviewFields,
   })
   .strict();
 
@@ -114,11 +129,18 @@ export const TreeOption = z
   })
   .strict();
 
+/** Facts in a step or feedback that the guidance documents do not hold (such as SafeLives' MARAC criteria): the public pages that do. */
+const PublicSources = z
+  .array(Id)
+  .default([])
+  .describe('Ids under `public` in content/sources.yaml for facts here that the cited document does not hold');
+
 const NodeBase = {
   text: Text.describe('What the worker reads at this step'),
   points: z.array(Text).default([]),
   trySaying: z.array(Text).default([]),
   source: SourceRef,
+  publicSources: PublicSources,
 };
 
 export const QuestionNode = z
@@ -155,6 +177,7 @@ export const Tree = z
       .array(Text)
       .default([])
       .describe('What the worker must do at every outcome of this walk (record the decision, tell the DA lead), shown under each outcome'),
+    ...ReviewFields,
   })
   .strict();
 
@@ -169,6 +192,7 @@ export const ScenarioResponse = z
     grade: Grade,
     feedback: Text.describe('Why this response is safe, partly safe, collusive or unsafe, in terms of the guidance'),
     source: SourceRef.describe('The section the feedback rests on'),
+    publicSources: PublicSources,
     read: z.array(Id).default([]).describe('Cards that explain this, to read at the debrief'),
     next: Id.optional().describe('The moment this response leads to; leave out to end the scenario with the debrief'),
   })
@@ -265,7 +289,22 @@ export const SourceDocument = z
   })
   .strict();
 
-export const SourceRegistry = z.object({ documents: z.array(SourceDocument).min(1) }).strict();
+/** A public page that shows a change since the guidance documents were written (currency notes cite these). */
+export const PublicSource = z
+  .object({
+    id: Id,
+    title: Text.describe('As the page or Act names itself, e.g. "Domestic Abuse Act 2021, section 1"'),
+    publisher: Text,
+    url: z.string().url(),
+  })
+  .strict();
+
+export const SourceRegistry = z
+  .object({
+    documents: z.array(SourceDocument).min(1),
+    public: z.array(PublicSource).default([]).describe('Public sources for currency notes'),
+  })
+  .strict();
 
 /** One local service as an organisation fills it in; empty fields mean "not set up yet". */
 export const LocalService = z
@@ -366,6 +405,7 @@ export type ReflectionPrompt = z.infer<typeof ReflectionPrompt>;
 export type SourceSection = z.infer<typeof SourceSection>;
 export type SourceDocument = z.infer<typeof SourceDocument>;
 export type SourceRegistry = z.infer<typeof SourceRegistry>;
+export type PublicSource = z.infer<typeof PublicSource>;
 export type Menu = z.infer<typeof Menu>;
 export type LocalService = z.infer<typeof LocalService>;
 export type LocalServices = z.infer<typeof LocalServices>;

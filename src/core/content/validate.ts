@@ -27,6 +27,12 @@ export function validateContent(content: RawContent): ContentFault[] {
 
   const cardIds = new Set(content.cards.map(({ card }) => card.id));
   const treeIds = new Set(content.trees.map(({ tree }) => tree.id));
+  const publicIds = new Set((content.sources?.public ?? []).map((source) => source.id));
+  /** Ids that must name public sources; `single` reports the path itself rather than an index under it. */
+  const publicList = (ids: string[], file: string, path: string, single = false) =>
+    ids.forEach((id, i) => {
+      if (!publicIds.has(id)) faults.push({ file, path: single ? path : `${path}[${i}]`, message: `"${id}" is not under public in content/sources.yaml` });
+    });
   const known = (id: string) => owners.has(id);
   const citation = citationChecker(content.sources);
 
@@ -37,6 +43,9 @@ export function validateContent(content: RawContent): ContentFault[] {
       if (id === card.id) faults.push({ file, path: `related[${i}]`, message: 'a card cannot be related to itself' });
     });
     citation(card.source, file, 'source', faults);
+    card.currency.forEach((note, i) => {
+      publicList([note.source], file, `currency[${i}].source`, true);
+    });
   }
 
   for (const { file, tree } of content.trees) {
@@ -47,6 +56,7 @@ export function validateContent(content: RawContent): ContentFault[] {
     citation(tree.source, file, 'source', faults);
     for (const [nodeId, node] of Object.entries(tree.nodes)) {
       citation(node.source, file, `nodes.${nodeId}.source`, faults);
+      publicList(node.publicSources, file, `nodes.${nodeId}.publicSources`);
       if (node.type === 'outcome') {
         node.cards.forEach((id, i) => {
           if (!cardIds.has(id)) {
@@ -73,6 +83,7 @@ export function validateContent(content: RawContent): ContentFault[] {
       moment.responses.forEach((response, i) => {
         const at = `moments.${momentId}.responses[${i}]`;
         citation(response.source, file, `${at}.source`, faults);
+        publicList(response.publicSources, file, `${at}.publicSources`);
         cardList(response.read, file, `${at}.read`);
       });
     }

@@ -8,7 +8,7 @@ import type { Reflection, Scenario, ScenarioResponse } from '../content/schema';
 import { REFLECTION_STAGES } from '../content/schema';
 import type { ReflectionRun } from '../practice/reflections';
 import { GRADE_LABEL, type Debrief, type PracticeProgress, type ScenarioRun } from '../practice/scenarios';
-import { MENU, readChoices } from './replies';
+import { MENU, publicSourceLine, readChoices } from './replies';
 import type { Choice, Reply, ReplySection } from './types';
 
 const PRACTICE: Choice = { label: 'Another scenario', value: { action: 'command', command: 'practice' } };
@@ -78,6 +78,7 @@ export function scenarioMomentReply(scenario: Scenario, run: ScenarioRun, librar
 
 /** The grade of a response and why, cited, with the cards that explain it. */
 export function gradeReply(library: ContentLibrary, scenario: Scenario, moment: string, response: ScenarioResponse): Reply {
+  const also = publicSourceLine(library, response.publicSources);
   return {
     kind: 'grade',
     id: scenario.id,
@@ -87,6 +88,7 @@ export function gradeReply(library: ContentLibrary, scenario: Scenario, moment: 
     sections: [
       { style: 'text', lines: [`You chose: “${response.label}”`] },
       { style: 'text', lines: [response.feedback] },
+      ...(also ? [also] : []),
     ],
     choices: readChoices(library, response.read),
     source: library.cite(response.source),

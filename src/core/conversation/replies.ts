@@ -140,7 +140,10 @@ function cardSections(library: ContentLibrary, card: Card): ReplySection[] {
     sections.push({
       heading: 'What has changed since the source was written',
       style: 'bullets',
-      lines: card.currency.map((note) => `Since ${note.since}: ${note.text}`),
+      lines: card.currency.map((note) => {
+        const shown = library.publicSource(note.source);
+        return `Since ${note.since}: ${note.text}${shown ? ` (Source: ${shown.title}, ${shown.url})` : ''}`;
+      }),
     });
   }
   return sections;
@@ -163,6 +166,15 @@ export function cardReply(library: ContentLibrary, card: Card, nextBest: string[
   };
 }
 
+/** "Also from" the public pages that hold facts the cited document does not (SafeLives' criteria), or nothing. */
+export function publicSourceLine(library: ContentLibrary, ids: readonly string[]): ReplySection | undefined {
+  const shown = ids.flatMap((id) => {
+    const source = library.publicSource(id);
+    return source ? [`${source.title}, ${source.publisher} (${source.url})`] : [];
+  });
+  return shown.length > 0 ? { heading: 'Also from', style: 'bullets', lines: shown } : undefined;
+}
+
 /** The current step of a walk: a question with its options, advice with Continue, or an outcome. */
 export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWalk, note?: string): Reply {
   const node = currentNode(tree, walk);
@@ -172,6 +184,8 @@ export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWal
   if (node.points.length > 0) sections.push({ style: 'bullets', lines: node.points });
   if (node.trySaying.length > 0) sections.push({ heading: 'Try saying', style: 'quotes', lines: node.trySaying });
   if (node.type === 'outcome' && tree.outcomeChecklist.length > 0) sections.push({ heading: 'Whatever happens next', style: 'bullets', lines: tree.outcomeChecklist });
+  const also = publicSourceLine(library, node.publicSources);
+  if (also) sections.push(also);
 
   let choices: Choice[];
   if (node.type === 'outcome') {
