@@ -39,6 +39,7 @@ describe('a card that states law, has changed since, and points to local service
         'currency:',
         '  - { since: July 2021, text: The rule changed., source: test-act }',
         'localServices: [marac-coordinator, idva-service]',
+        'publicSources: [test-act]',
       ].join('\n'),
     ),
   );
@@ -48,6 +49,7 @@ describe('a card that states law, has changed since, and points to local service
     expect(text).toContain('Applies in England.');
     expect(text).toContain('What has changed since the source was written');
     expect(text).toContain('Since July 2021: The rule changed. (Source: Test Act 2021, section 1, https://example.org/test-act/section/1)');
+    expect(text).toMatch(/Also from[^]*Test Act 2021, section 1, Nobody \(https:\/\/example\.org\/test-act\/section\/1\)/);
   });
 
   it('says a local service is not set up rather than inventing one', () => {

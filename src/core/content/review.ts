@@ -75,6 +75,8 @@ export function reviewReport(library: ContentLibrary): string {
     lines.push(`- Owner: ${entry.owner}`, `- Last reviewed: ${entry.reviewed ?? 'never'}`, `- Review due: ${entry.reviewDue}`);
     if (card) {
       lines.push(`- Cites: ${cite(card.source)}`);
+      const pages = card.publicSources.flatMap((id) => library.publicSource(id) ?? []);
+      if (pages.length > 0) lines.push(`- Also from: ${pages.map((page) => `[${page.title}](${page.url})`).join('; ')}`);
       for (const note of card.currency) {
         const source = library.publicSource(note.source);
         lines.push(`- Currency (since ${note.since}): ${note.text}${source ? ` Source: [${source.title}](${source.url}).` : ''}`);

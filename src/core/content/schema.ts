@@ -89,6 +89,12 @@ export const LocalServiceKey = z.enum([
   'duty-manager',
 ]);
 
+/** Facts in a step or feedback that the guidance documents do not hold (such as SafeLives' MARAC criteria): the public pages that do. */
+const PublicSources = z
+  .array(Id)
+  .default([])
+  .describe('Ids under `public` in content/sources.yaml for facts here that the cited document does not hold');
+
 export const Card = z
   .object({
     id: Id,
@@ -108,6 +114,7 @@ export const Card = z
     related: z.array(Id).default([]).describe('Ids of related cards or trees'),
     search: SearchAids.default({ questions: [], synonyms: [] }),
     source: SourceRef,
+    publicSources: PublicSources,
     ...ReviewFields,
   })
   .strict();
@@ -128,12 +135,6 @@ export const TreeOption = z
       .describe('Someone is in danger now: choosing this shows the emergency reply (999, get safe) first, and the walk goes on at `next` when the worker carries on'),
   })
   .strict();
-
-/** Facts in a step or feedback that the guidance documents do not hold (such as SafeLives' MARAC criteria): the public pages that do. */
-const PublicSources = z
-  .array(Id)
-  .default([])
-  .describe('Ids under `public` in content/sources.yaml for facts here that the cited document does not hold');
 
 const NodeBase = {
   text: Text.describe('What the worker reads at this step'),

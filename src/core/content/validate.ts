@@ -43,6 +43,7 @@ export function validateContent(content: RawContent): ContentFault[] {
       if (id === card.id) faults.push({ file, path: `related[${i}]`, message: 'a card cannot be related to itself' });
     });
     citation(card.source, file, 'source', faults);
+    publicList(card.publicSources, file, 'publicSources');
     card.currency.forEach((note, i) => {
       publicList([note.source], file, `currency[${i}].source`, true);
     });

@@ -136,6 +136,8 @@ function cardSections(library: ContentLibrary, card: Card): ReplySection[] {
   if (card.localServices.length > 0) {
     sections.push({ heading: 'Your local contacts', style: 'bullets', lines: card.localServices.map((key) => localServiceLine(library, key)) });
   }
+  const also = publicSourceLine(library, card.publicSources);
+  if (also) sections.push(also);
   if (card.currency.length > 0) {
     sections.push({
       heading: 'What has changed since the source was written',
