@@ -60,7 +60,7 @@ const SEED_RESPECT = { number: '0808 802 4040', hours: 'Monday to Friday 9am-5pm
  * (issue 13): National Stalking Helpline, Live Fear Free (Wales; Annex A prints it as
  * 0808 801 0800), UK Forced Marriage Unit and Revenge Porn Helpline.
  */
-const SEED_004_ANNEX_A = ['0808 802 0300', '0808 80 10 800', '020 7008 0151', '0345 6000 459'];
+const SEED_004_ANNEX_A = ['0808 802 0300', '0808 80 10 800', '020 7008 0151', '0345 6000 459', '0808 801 0321'];
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
