@@ -47,7 +47,7 @@ export class ContentLibrary {
     readonly thesaurus: Thesaurus = { entries: [] },
     /** Hello, thanks, bye: answered briefly, never with a card. */
     readonly smallTalk: SmallTalk = { intents: [], filler: [] },
-    /** The public pages currency notes cite (an Act section, a gov.uk page). */
+    /** The public pages that currency notes, cards, tree steps and practice feedback cite (an Act section, a gov.uk page, SafeLives). */
     readonly publicSources: readonly PublicSource[] = [],
   ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
