@@ -83,13 +83,14 @@ describe('the local chat page', () => {
   it('walks a tree to an outcome by clicking its buttons, with back and start over working', async () => {
     await say('report on 101');
     await expect.poll(() => transcript().innerText(), { timeout: 15_000 }).toMatch(/Making a third party report on 101/i);
-    // First step: is anyone in danger now? Answer no, go on, then back.
-    await cardButton(/^\d+\. No/).first().click();
-    const afterFirst = await lastCardText();
-    await say('back');
+    // First step: is anyone in danger now? Answer no, go on, then back. Each step waits for the
+    // card its action brings, never reading the one already on screen.
     await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/danger/i);
-    await cardButton(/^\d+\. No/).first().click();
-    await expect.poll(lastCardText, { timeout: 15_000 }).toBe(afterFirst);
+    const afterFirst = await newCardAfter(() => cardButton(/^\d+\. No/).first().click());
+    expect(afterFirst).not.toMatch(/Is anyone in immediate danger/i);
+    const backAgain = await newCardAfter(() => say('back'));
+    expect(backAgain).toMatch(/Is anyone in immediate danger/i);
+    expect(await newCardAfter(() => cardButton(/^\d+\. No/).first().click())).toBe(afterFirst);
     // Click the first option at each step until an outcome asks "Was this helpful?".
     for (let step = 0; step < 10 && !/Was this helpful\?/.test(await lastCardText()); step += 1) {
       const before = await lastCardText();
@@ -165,6 +166,15 @@ describe('the local chat page', () => {
     expect(await page.getByText(/send failed/i).count()).toBe(0);
   });
 });
+
+/** The text of the card an action brings: waits until one more card is on the page than before it. */
+async function newCardAfter(action: () => Promise<unknown>): Promise<string> {
+  const cards = page.locator('.ac-adaptiveCard');
+  const before = await cards.count();
+  await action();
+  await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+  return lastCardText();
+}
 
 async function lastCardText(): Promise<string> {
   const cards = page.locator('.ac-adaptiveCard');
