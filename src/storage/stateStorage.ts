@@ -8,7 +8,11 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { VersionedStorage } from './versionedStorage';
 
-export type StorageConfig = { kind: 'memory' } | { kind: 'blob'; connectionString: string; container: string };
+export type StorageConfig =
+  | { kind: 'memory' }
+  | { kind: 'blob'; connectionString: string; container: string }
+  /** A store the caller built (tests: a slowed or altered Blob store), still behind VersionedStorage. */
+  | { kind: 'given'; store: Storage };
 
 export interface StateStorage {
   storage: VersionedStorage;
@@ -24,7 +28,7 @@ const PROBE_TIMEOUT_MS = 1_000;
 
 export function createStateStorage(config: StorageConfig): StateStorage {
   const inner: Storage =
-    config.kind === 'blob' ? new BlobsStorage(config.connectionString, config.container) : new MemoryStorage();
+    config.kind === 'blob' ? new BlobsStorage(config.connectionString, config.container) : config.kind === 'given' ? config.store : new MemoryStorage();
   return {
     storage: new VersionedStorage(inner),
     async reachable() {

@@ -3,13 +3,19 @@
  * survive a restart, idle state is deleted, and concurrent turns for one
  * conversation (a double tap reaching two instances) never advance a tree
  * twice: the storage refuses the second write and the turn is re-run on the
- * state the first one saved.
+ * state the first one saved. The same double taps against a store that ignores
+ * eTags are both applied, which shows what the protection prevents. GET /readyz
+ * answers 503 while the emulator is stopped and 200 once it is back.
  */
+import type { Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotReply } from '../../src/client/localClient';
 import { startTestBot, type TestBot } from '../support/bot';
+import { startAzurite } from '../support/azuriteProcess';
 import { blobStorageConfig } from '../support/blobs';
+import { freePort } from '../support/net';
+import { PROJECT_ROOT } from '../../src/paths';
 
 const storage = blobStorageConfig('blob-state');
 const direct = new BlobsStorage(storage.connectionString, storage.container);
@@ -85,7 +91,73 @@ describe('conversation state in Azure Blob Storage (Azurite)', () => {
   });
 });
 
+/**
+ * A Blob store whose writes wait a little, so two turns for one conversation both read before
+ * either writes; with `ignoreETags`, it writes unconditionally, as a store without eTag
+ * protection would (the last writer wins).
+ */
+function slowBlobs(container: string, options: { ignoreETags: boolean }): Storage {
+  const blobs = new BlobsStorage(storage.connectionString, container);
+  return {
+    read: (keys) => blobs.read(keys),
+    delete: (keys) => blobs.delete(keys),
+    async write(changes) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const written = options.ignoreETags
+        ? Object.fromEntries(Object.entries(changes).map(([key, item]) => [key, { ...item, eTag: '*' }]))
+        : changes;
+      return blobs.write(written);
+    },
+  };
+}
+
+/** Two instances on one store, a press sent to both at once: how many replies say it was already answered, per round. */
+async function doubleTaps(store: Storage, rounds: number): Promise<number[]> {
+  const a = await startTestBot({ storage: { kind: 'given', store } });
+  const b = await startTestBot({ storage: { kind: 'given', store } });
+  bots.push(a, b);
+  const counts: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const conversation = a.conversation();
+    const started = await conversation.press({ action: 'start', tree: 'third-party-report' });
+    const press = guidance(started)?.choices[1]?.value;
+    const [one, two] = await Promise.all([conversation.press(press), conversation.at(b.messagesUrl).press(press)]);
+    counts.push(([...one, ...two].map((r) => r.text ?? '').join('\n').match(/already answered/g) ?? []).length);
+  }
+  return counts;
+}
+
+describe('eTag protection against a double tap on two instances', () => {
+  it('with it, every double tap is applied once: the other tap is told it was already answered', async () => {
+    const counts = await doubleTaps(slowBlobs(`etags-on-${Date.now()}`, { ignoreETags: false }), 3);
+    expect(counts).toEqual([1, 1, 1]);
+  });
+
+  it('without it (a store that ignores eTags), the same double taps are both applied', async () => {
+    const counts = await doubleTaps(slowBlobs(`etags-off-${Date.now()}`, { ignoreETags: true }), 3);
+    expect(counts).toEqual([0, 0, 0]);
+  });
+});
+
 describe('GET /readyz with Azure Blob Storage', () => {
+  it('answers 503 while the storage emulator is stopped, and 200 again once it is back', async () => {
+    const port = await freePort();
+    let azurite = await startAzurite(port, PROJECT_ROOT);
+    const bot = await startTestBot({ storage: { kind: 'blob', connectionString: azurite.connectionString, container: `readyz-${Date.now()}` } });
+    bots.push(bot);
+    try {
+      expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
+      await azurite.stop();
+      const down = await fetch(`${bot.url}/readyz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ checks: { storage: false } });
+      azurite = await startAzurite(port, PROJECT_ROOT);
+      await expect.poll(async () => (await fetch(`${bot.url}/readyz`)).status, { timeout: 10_000 }).toBe(200);
+    } finally {
+      await azurite.stop();
+    }
+  });
+
   it('is ready when the container answers, and not ready (503) when storage cannot be reached', async () => {
     const up = await start();
     const ready = await fetch(`${up.url}/readyz`);
