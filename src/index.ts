@@ -28,6 +28,7 @@ import { tenantFilter } from './bot/tenantFilter';
 import { turnLogger } from './bot/turnLog';
 import { replyHoldMiddleware } from './bot/replyHold';
 import { WaypointBot } from './bot/waypointBot';
+import { ClassifiedAuthentication, withAuthOutcome } from './bot/classifiedAuthentication';
 import { createStateStorage, type StorageConfig } from './storage/stateStorage';
 import { PROJECT_ROOT } from './paths';
 import { createServer, markDraining } from './server';
@@ -165,7 +166,9 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
 
   const localMode = !config.auth.MicrosoftAppId;
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(config.auth as ConfigurationBotFrameworkAuthenticationOptions),
+    new ClassifiedAuthentication(new ConfigurationBotFrameworkAuthentication(config.auth as ConfigurationBotFrameworkAuthenticationOptions), (error) =>
+      logger.error({ err: { name: error.name, message: error.message } }, 'signing keys unavailable: answered 503'),
+    ),
   );
   // First, so a refused turn touches nothing: no state, no reply, no turn log.
   if (!localMode || config.allowedTenantIds.length > 0) adapter.use(tenantFilter(config.allowedTenantIds, logger));
@@ -189,7 +192,7 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   const version = packageVersion();
   const server = createServer({
     logger,
-    endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
+    endpoint: { process: (req, res) => withAuthOutcome(res, (answered) => adapter.process(req, answered, (context) => bot.run(context))) },
     health: () => ({ version, content: { cards: library.cards.size, trees: library.trees.size } }),
     // Content is loaded and validated before the server exists, so it is ready whenever storage answers.
     ready: async () => {

@@ -115,8 +115,9 @@ export function createServer(options: ServerOptions): restify.Server {
       return;
     }
     await options.endpoint.process(req, res);
-    // A request refused for want of a valid token says nothing about the real conversation: it does not count.
-    if (res.statusCode === 401) limiter?.refund(conversationId);
+    // A request refused for want of a valid token (401), or that could not be checked because the
+    // signing keys were unavailable (503), says nothing about the real conversation: it does not count.
+    if (res.statusCode === 401 || res.statusCode === 503) limiter?.refund(conversationId);
   });
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
