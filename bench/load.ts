@@ -1,23 +1,29 @@
 /**
- * Waypoint over HTTP under load: starts a server in its own process
+ * Waypoint over HTTP under load: starts each server in its own process
  * (bench/server.ts) and drives it with autocannon over loopback, every
  * request a Teams-shaped message posted with deliveryMode "expectReplies" so
  * the replies come back in the response, as in local mode.
  *
- *   echo     the baseline: the same restify server and CloudAdapter, a bot that only echoes the text
- *   search   Waypoint answering a worker's question (golden queries in turn)
- *   tree     Waypoint walking a decision tree: start third-party-report, then choose at its first step
+ *   echo           the baseline: the same restify server and CloudAdapter, a bot that only echoes the text
+ *   stateful-echo  the echo, reading and saving conversation state every turn: what state costs
+ *   search         Waypoint answering a worker's question
+ *   tree           Waypoint walking a decision tree: start third-party-report, then choose at its first step
  *
- * Conversations: each request takes the next of a pool of conversation ids
- * (a tree step keeps its conversation for the start and the choice), so no
- * conversation sees two requests at once, none exceeds the server's
- * per-conversation rate limit, and state stays bounded. A warm-up pass, not
- * measured, touches every conversation of the pool once (so the welcome a
- * new conversation gets is out of the way) and warms up the server.
+ * So that nothing flatters Waypoint:
+ *   - the rows are interleaved (echo, stateful echo, search, tree, then again) over several rounds,
+ *     so a machine that is busier at one moment slows every row alike, and each row reports its
+ *     median with its min and max;
+ *   - questions come from a pool of distinct ones (the project's question sets, each also in a few
+ *     framings a worker might add), taken in turn and never repeated within a round, so no whole
+ *     question is ever answered twice from a cache;
+ *   - the servers log at the production level (the lines are written, then discarded);
+ *   - every response is checked: its status, and that it carries what the row expects (the echoed
+ *     text, a guidance reply, the tree step at the right node).
  *
- * Every response is counted by status; one in CHECK_EVERY is parsed and must
- * carry what the scenario expects (the echoed text, a guidance reply, the tree
- * step at the right node), so the benchmark cannot be measuring errors.
+ * Conversations: each request takes the next of a pool of conversation ids (a tree step keeps its
+ * conversation for the start and the choice), so no conversation sees two requests at once, none
+ * exceeds the server's per-conversation rate limit, and state stays bounded. A warm-up, not
+ * measured, touches every conversation of the pool once and warms each server up.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -26,15 +32,27 @@ import { PROJECT_ROOT } from '../src/paths';
 import type { ChildMessage, ParentMessage, ServerMode } from './server';
 
 export interface LoadOptions {
-  /** Seconds measured per scenario. */
+  /** Seconds measured per row in each round. */
   seconds: number;
+  /** How many times every row is run, interleaved. */
+  rounds: number;
   connections: number;
-  /** Questions for the search and echo scenarios. */
+  /** Questions for the search and echo rows (made distinct and varied by questionPool). */
   questions: string[];
+}
+
+/** One row's figures in one round. */
+export interface RoundResult {
+  rps: number;
+  p50: number;
+  p99: number;
 }
 
 export interface LoadResult {
   name: string;
+  /** Each round's figures, in order. */
+  rounds: RoundResult[];
+  /** Medians over the rounds. */
   requests: number;
   rps: number;
   p50: number;
@@ -50,15 +68,37 @@ export interface LoadResult {
   /** The server's resident set size once started, and its peak during the measured run, in bytes. */
   startRss: number;
   peakRss: number;
-  /** CPU time the server used during the measured run, in ms. */
+  /** CPU time the server used during the measured runs, in ms. */
   serverCpuMs: number;
+  /** Search questions asked more than once within one round (must be 0: the pool is larger than a round); 0 for the other rows. */
+  repeats: number;
 }
 
 /** Conversations in the pool: a conversation then sees a request about every POOL / rps seconds. */
 const POOL = 1000;
 
-/** One response in this many is parsed and checked. */
-const CHECK_EVERY = 20;
+/**
+ * Ways a worker might wrap a question, to make each of the project's questions several distinct
+ * messages. Only framing: no word in them is a search term or a danger word.
+ */
+const FRAMINGS: Array<(q: string) => string> = [
+  (q) => q,
+  (q) => `quick question, ${q}`,
+  (q) => `${q} thanks`,
+  (q) => `sorry to ask but ${q}`,
+  (q) => `${q}?? cheers`,
+  (q) => `hiya, ${q}`,
+  (q) => `can you tell me ${q}`,
+  (q) => `${q} (asking for the team)`,
+];
+
+/** The questions, each in every framing, distinct and in a fixed interleaved order. */
+export function questionPool(questions: string[]): string[] {
+  const distinct = [...new Set(questions)];
+  const pool = new Set<string>();
+  for (const frame of FRAMINGS) for (const q of distinct) pool.add(frame(q));
+  return [...pool];
+}
 
 const TREE = 'third-party-report';
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -79,7 +119,8 @@ async function startServer(mode: ServerMode): Promise<Server> {
     // As `npm start` runs it (without the DEP0111 warning), with TypeScript loaded by tsx.
     execArgv: ['--import', 'tsx', '--disable-warning=DEP0111', ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])],
     cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // stdout carries the server's log lines: written, as in production, then discarded here.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const { port, rss } = await new Promise<{ port: number; rss: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the ${mode} server did not start within 60 s`)), 60_000);
@@ -160,20 +201,17 @@ class Checker {
   checked = 0;
   wrong = 0;
   wrongExample?: string;
-  private seen = 0;
 
   reset(): void {
     this.checked = 0;
     this.wrong = 0;
     this.wrongExample = undefined;
-    this.seen = 0;
   }
 
-  /** Wraps a check so one response in CHECK_EVERY is parsed and checked. */
+  /** Wraps a check so every successful response is parsed and checked (failed ones are counted by status). */
   onResponse(check: Check): NonNullable<autocannon.Request['onResponse']> {
     return (status, body, context) => {
-      this.seen += 1;
-      if (this.seen % CHECK_EVERY !== 0 || status >= 300) return;
+      if (status >= 300) return;
       this.checked += 1;
       let fault: string | undefined;
       try {
@@ -193,9 +231,30 @@ class Checker {
 /** The guidance kinds a question can get: an answer, "did you mean", the fallback, or the emergency reply. */
 const ANSWER_KINDS = new Set(['card', 'choices', 'fallback', 'emergency', 'tree']);
 
-function scenarios(questions: string[], checker: Checker): Scenario[] {
+/** Hands out the pool's questions in turn, and counts any asked twice since the round began. */
+class Questions {
+  private cursor = 0;
+  private askedThisRound = 0;
+  repeats = 0;
+
+  constructor(private readonly pool: string[]) {}
+
+  next(): string {
+    this.askedThisRound += 1;
+    if (this.askedThisRound > this.pool.length) this.repeats += 1;
+    const question = this.pool[this.cursor] as string;
+    this.cursor = (this.cursor + 1) % this.pool.length;
+    return question;
+  }
+
+  newRound(): void {
+    this.askedThisRound = 0;
+    this.repeats = 0;
+  }
+}
+
+function scenarios(questions: Questions, checker: Checker): Scenario[] {
   let next = 0;
-  let question = 0;
   const conversation = () => (next = (next + 1) % POOL);
   const headers = { 'content-type': 'application/json' };
   const ask = (check: Check): autocannon.Request => ({
@@ -204,7 +263,7 @@ function scenarios(questions: string[], checker: Checker): Scenario[] {
     setupRequest: (request, context) => {
       const ctx = context as Context;
       ctx.conversation = conversation();
-      ctx.question = questions[(question = (question + 1) % questions.length)] as string;
+      ctx.question = questions.next();
       return { ...request, body: activity(ctx.conversation, { text: ctx.question }) };
     },
     onResponse: checker.onResponse(check),
@@ -216,13 +275,10 @@ function scenarios(questions: string[], checker: Checker): Scenario[] {
       ? undefined
       : `expected the ${TREE} step ${node}, got ${guidance?.kind ?? 'no guidance'} ${guidance?.id ?? ''} ${guidance?.node ?? ''}`;
   };
+  const echoed: Check = (replies, ctx) => (replies.length === 1 && replies[0]?.text === ctx.question ? undefined : 'expected the text echoed');
   return [
-    {
-      name: 'echo',
-      mode: 'echo',
-      cycle: 1,
-      requests: [ask((replies, ctx) => (replies.length === 1 && replies[0]?.text === ctx.question ? undefined : 'expected the text echoed'))],
-    },
+    { name: 'echo', mode: 'echo', cycle: 1, requests: [ask(echoed)] },
+    { name: 'stateful-echo', mode: 'stateful-echo', cycle: 1, requests: [ask(echoed)] },
     {
       name: 'search',
       mode: 'waypoint',
@@ -275,39 +331,70 @@ function cannon(url: string, scenario: Scenario, connections: number, limit: { s
   });
 }
 
-/** Runs echo, search and tree in turn (each on a fresh server process) and returns their results. */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** Whether a row's responses were all sound: no failed status, no error, every response what the row expects, no question repeated. */
+export function sound(r: LoadResult): boolean {
+  return r.non2xx === 0 && r.errors === 0 && r.timeouts === 0 && r.wrong === 0 && r.checked > 0 && r.repeats === 0;
+}
+
+/** The rows, in the order each round runs them. */
+export const ROWS = ['echo', 'stateful-echo', 'search', 'tree'] as const;
+
+/**
+ * Starts one server per mode (the search and tree rows share Waypoint's), warms each up, then runs
+ * every row for `seconds` in each of `rounds` rounds, interleaved, and returns each row's medians
+ * (with every round's figures) and its totals.
+ */
 export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
-  const results: LoadResult[] = [];
-  for (const name of ['echo', 'search', 'tree']) {
-    const checker = new Checker();
-    const scenario = scenarios(options.questions, checker).find((s) => s.name === name) as Scenario;
-    const server = await startServer(scenario.mode);
-    try {
-      // Warm-up, not measured: every conversation of the pool once.
-      await cannon(server.url, scenario, options.connections, { amount: POOL * scenario.cycle });
-      checker.reset();
-      server.reset();
-      const result = await cannon(server.url, scenario, options.connections, { seconds: options.seconds });
-      const usage = await server.report();
-      results.push({
-        name,
-        requests: result.requests.total,
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        checked: checker.checked,
-        wrong: checker.wrong,
-        wrongExample: checker.wrongExample,
-        startRss: server.startRss,
-        peakRss: usage.peakRss,
-        serverCpuMs: usage.cpuMs,
-      });
-    } finally {
-      await server.close();
+  const checker = new Checker();
+  const questions = new Questions(questionPool(options.questions));
+  const all = scenarios(questions, checker);
+  const servers = new Map<ServerMode, Server>();
+  try {
+    for (const mode of ['echo', 'stateful-echo', 'waypoint'] as const) servers.set(mode, await startServer(mode));
+    const rows = ROWS.map((name) => ({ scenario: all.find((s) => s.name === name) as Scenario, runs: [] as Array<{ result: autocannon.Result; cpuMs: number; peakRss: number; checked: number; wrong: number; wrongExample?: string; repeats: number }> }));
+    // Warm-up, not measured: every conversation of the pool once, on every row.
+    for (const { scenario } of rows) await cannon((servers.get(scenario.mode) as Server).url, scenario, options.connections, { amount: POOL * scenario.cycle });
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const row of rows) {
+        const server = servers.get(row.scenario.mode) as Server;
+        checker.reset();
+        questions.newRound();
+        server.reset();
+        const result = await cannon(server.url, row.scenario, options.connections, { seconds: options.seconds });
+        const usage = await server.report();
+        row.runs.push({ result, cpuMs: usage.cpuMs, peakRss: usage.peakRss, checked: checker.checked, wrong: checker.wrong, wrongExample: checker.wrongExample, repeats: questions.repeats });
+      }
     }
+    return rows.map(({ scenario, runs }) => {
+      const server = servers.get(scenario.mode) as Server;
+      const sum = (pick: (run: (typeof runs)[number]) => number) => runs.reduce((total, run) => total + pick(run), 0);
+      return {
+        name: scenario.name,
+        rounds: runs.map(({ result }) => ({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 })),
+        requests: sum((run) => run.result.requests.total),
+        rps: median(runs.map(({ result }) => result.requests.average)),
+        p50: median(runs.map(({ result }) => result.latency.p50)),
+        p99: median(runs.map(({ result }) => result.latency.p99)),
+        non2xx: sum((run) => run.result.non2xx),
+        errors: sum((run) => run.result.errors),
+        timeouts: sum((run) => run.result.timeouts),
+        checked: sum((run) => run.checked),
+        wrong: sum((run) => run.wrong),
+        wrongExample: runs.find((run) => run.wrongExample)?.wrongExample,
+        startRss: server.startRss,
+        peakRss: Math.max(...runs.map((run) => run.peakRss)),
+        serverCpuMs: sum((run) => run.cpuMs),
+        // Only Waypoint could be flattered by a repeated question (its caches); the echo rows may reuse them.
+        repeats: scenario.name === 'search' ? sum((run) => run.repeats) : 0,
+      };
+    });
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.close()));
   }
-  return results;
 }

@@ -3,11 +3,15 @@
  * starts it with an IPC channel), so the load generator never shares its
  * event loop.
  *
- *   tsx bench/server.ts waypoint   the real bot: buildWaypoint(configFromEnv(...)) as `npm start`
- *                                  wires it, in local mode, logging off
- *   tsx bench/server.ts echo       the baseline: the same restify server (createServer) and
- *                                  botbuilder CloudAdapter in local mode, whose bot only
- *                                  echoes the text back
+ *   tsx bench/server.ts waypoint        the real bot: buildWaypoint(configFromEnv(...)) as `npm start`
+ *                                       wires it, in local mode, logging at the production level (info)
+ *   tsx bench/server.ts echo            the baseline: the same restify server (createServer) and
+ *                                       botbuilder CloudAdapter in local mode, whose bot only
+ *                                       echoes the text back, logging at the same level
+ *   tsx bench/server.ts stateful-echo   the echo, reading and saving conversation state in the same
+ *                                       store Waypoint uses (memory, behind VersionedStorage) every
+ *                                       turn: what state costs on its own
+ * Log lines go to the process's stdout, which bench/load.ts discards: they are written, not shown.
  *
  * It listens on a free loopback port and tells the parent over IPC:
  *   -> { type: 'listening', port, rss }   rss: resident set size once listening, in bytes
@@ -16,12 +20,16 @@
  * Peak RSS is sampled every 20 ms, plus at every report.
  */
 import type { AddressInfo } from 'node:net';
-import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import pino from 'pino';
 import type restify from 'restify';
 import { createServer } from '../src/server';
+import { createStateStorage } from '../src/storage/stateStorage';
 
-export type ServerMode = 'waypoint' | 'echo';
+export type ServerMode = 'waypoint' | 'echo' | 'stateful-echo';
+
+/** The production log level (LOG_LEVEL's default in src/index.ts). */
+const LOG_LEVEL = 'info';
 
 export type ParentMessage = { type: 'reset' } | { type: 'report' };
 export type ChildMessage =
@@ -31,19 +39,28 @@ export type ChildMessage =
 function waypointServer(): restify.Server {
   // Loaded only here, so the echo server carries none of Waypoint's code or content.
   const { buildWaypoint, configFromEnv } = require('../src/index') as typeof import('../src/index');
-  // Exactly what `npm start` builds, from an environment with no credentials (local mode) and no logging.
-  return buildWaypoint(configFromEnv({ PORT: '0', LOG_LEVEL: 'silent' })).server;
+  // Exactly what `npm start` builds, from an environment with no credentials (local mode), logging as in production.
+  return buildWaypoint(configFromEnv({ PORT: '0', LOG_LEVEL })).server;
 }
 
-function echoServer(): restify.Server {
+function echoServer(stateful: boolean): restify.Server {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const state = stateful ? new ConversationState(createStateStorage({ kind: 'memory' }).storage) : undefined;
+  const turns = state?.createProperty<number>('turns');
+  const logger = pino({ level: LOG_LEVEL });
   return createServer({
-    logger: pino({ level: 'silent' }),
+    logger,
     health: () => ({ echo: true }),
     endpoint: {
       process: (req, res) =>
         adapter.process(req, res, async (context) => {
+          if (state && turns) {
+            await turns.set(context, ((await turns.get(context)) ?? 0) + 1);
+            await state.saveChanges(context, false);
+          }
           if (context.activity.type === ActivityTypes.Message) await context.sendActivity(context.activity.text ?? '');
+          // One line per turn, as Waypoint's turn log writes (never the text).
+          logger.info({ activityType: context.activity.type }, 'turn');
         }),
     },
   });
@@ -51,10 +68,10 @@ function echoServer(): restify.Server {
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'waypoint' && mode !== 'echo') throw new Error('usage: tsx bench/server.ts waypoint|echo');
+  if (mode !== 'waypoint' && mode !== 'echo' && mode !== 'stateful-echo') throw new Error('usage: tsx bench/server.ts waypoint|echo|stateful-echo');
   if (!process.send) throw new Error('bench/server.ts reports over IPC; bench/load.ts starts it');
   const send = (message: ChildMessage) => process.send?.(message);
-  const server = mode === 'waypoint' ? waypointServer() : echoServer();
+  const server = mode === 'waypoint' ? waypointServer() : echoServer(mode === 'stateful-echo');
 
   let peakRss = process.memoryUsage.rss();
   let cpuStart = process.cpuUsage();
