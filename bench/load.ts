@@ -39,6 +39,8 @@ export interface LoadOptions {
   connections: number;
   /** Questions for the search and echo rows (made distinct and varied by questionPool). */
   questions: string[];
+  /** Only these rows (all of ROWS by default), e.g. to profile one kind of turn. */
+  rows?: ReadonlyArray<(typeof ROWS)[number]>;
 }
 
 /** One row's figures in one round. */
@@ -356,8 +358,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
   const all = scenarios(questions, checker);
   const servers = new Map<ServerMode, Server>();
   try {
-    for (const mode of ['echo', 'stateful-echo', 'waypoint'] as const) servers.set(mode, await startServer(mode));
-    const rows = ROWS.map((name) => ({ scenario: all.find((s) => s.name === name) as Scenario, runs: [] as Array<{ result: autocannon.Result; cpuMs: number; peakRss: number; checked: number; wrong: number; wrongExample?: string; repeats: number }> }));
+    const names = ROWS.filter((name) => !options.rows || options.rows.includes(name));
+    for (const name of names) {
+      const mode = (all.find((s) => s.name === name) as Scenario).mode;
+      if (!servers.has(mode)) servers.set(mode, await startServer(mode));
+    }
+    const rows = names.map((name) => ({ scenario: all.find((s) => s.name === name) as Scenario, runs: [] as Array<{ result: autocannon.Result; cpuMs: number; peakRss: number; checked: number; wrong: number; wrongExample?: string; repeats: number }> }));
     // Warm-up, not measured: every conversation of the pool once, on every row.
     for (const { scenario } of rows) await cannon((servers.get(scenario.mode) as Server).url, scenario, options.connections, { amount: POOL * scenario.cycle });
     for (let round = 0; round < options.rounds; round += 1) {
