@@ -11,13 +11,13 @@ import { DUE_SOON_DAYS, reviewStatus, type ReviewItem } from '../core/content/re
 
 const root = resolve(process.argv[2] ?? process.cwd());
 const today = process.env.WAYPOINT_TODAY ?? new Date().toISOString().slice(0, 10);
-const describe = (item: ReviewItem) => `  - ${item.kind} ${item.id} (${item.owner}): review due ${item.reviewDue}`;
+const dueLine = (item: ReviewItem) => `  - ${item.kind} ${item.id} (${item.owner}): review due ${item.reviewDue}`;
 try {
   const library = loadContentLibrary(defaultContentPaths(root));
   const { overdue, dueSoon } = reviewStatus(library, today);
-  if (dueSoon.length > 0) console.log(`Due for review within ${DUE_SOON_DAYS} days of ${today}:\n${dueSoon.map(describe).join('\n')}`);
+  if (dueSoon.length > 0) console.log(`Due for review within ${DUE_SOON_DAYS} days of ${today}:\n${dueSoon.map(dueLine).join('\n')}`);
   if (overdue.length > 0) {
-    console.error(`Past their review date on ${today} (review them, then move reviewed and reviewDue on):\n${overdue.map(describe).join('\n')}`);
+    console.error(`Past their review date on ${today} (review them, then move reviewed and reviewDue on):\n${overdue.map(dueLine).join('\n')}`);
     process.exitCode = 1;
   } else {
     console.log(

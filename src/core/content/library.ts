@@ -32,6 +32,7 @@ export class ContentLibrary {
   readonly scenarios: ReadonlyMap<string, Scenario>;
   readonly reflections: ReadonlyMap<string, Reflection>;
   private readonly documentsById: ReadonlyMap<string, SourceDocument>;
+  private readonly publicSourcesById: ReadonlyMap<string, PublicSource>;
   /** "document/section" -> heading as replies show it; computed once, since every reply cites. */
   private readonly headings: ReadonlyMap<string, string>;
 
@@ -55,11 +56,12 @@ export class ContentLibrary {
     this.scenarios = new Map(scenarios.map((s) => [s.id, s]));
     this.reflections = new Map(reflections.map((r) => [r.id, r]));
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
+    this.publicSourcesById = new Map(publicSources.map((p) => [p.id, p]));
     this.headings = new Map(documents.flatMap((d) => d.sections.map((s) => [`${d.id}/${s.id}`, sectionHeading(d, s.id)])));
   }
 
   publicSource(id: string): PublicSource | undefined {
-    return this.publicSources.find((source) => source.id === id);
+    return this.publicSourcesById.get(id);
   }
 
   card(id: string): Card | undefined {

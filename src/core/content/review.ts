@@ -54,6 +54,11 @@ export function addDays(date: string, days: number): string {
 
 /** The review report, as Markdown: for the person who signs content off. Generated; never edited by hand. */
 export function reviewReport(library: ContentLibrary): string {
+  /** The public pages some ids name, as a Markdown line, or nothing. */
+  const alsoFrom = (ids: readonly string[]): string[] => {
+    const pages = [...new Set(ids)].flatMap((id) => library.publicSource(id) ?? []);
+    return pages.length > 0 ? [`- Also from: ${pages.map((page) => `[${page.title}](${page.url})`).join('; ')}`] : [];
+  };
   const cite = (ref: SourceRef) => {
     const c = library.cite(ref);
     return `${c.documentTitle}, "${c.sectionTitle}"${c.paragraphs ? `, paragraphs ${c.paragraphs}` : ''}`;
@@ -75,8 +80,7 @@ export function reviewReport(library: ContentLibrary): string {
     lines.push(`- Owner: ${entry.owner}`, `- Last reviewed: ${entry.reviewed ?? 'never'}`, `- Review due: ${entry.reviewDue}`);
     if (card) {
       lines.push(`- Cites: ${cite(card.source)}`);
-      const pages = card.publicSources.flatMap((id) => library.publicSource(id) ?? []);
-      if (pages.length > 0) lines.push(`- Also from: ${pages.map((page) => `[${page.title}](${page.url})`).join('; ')}`);
+      lines.push(...alsoFrom(card.publicSources));
       for (const note of card.currency) {
         const source = library.publicSource(note.source);
         lines.push(`- Currency (since ${note.since}): ${note.text}${source ? ` Source: [${source.title}](${source.url}).` : ''}`);
@@ -86,8 +90,7 @@ export function reviewReport(library: ContentLibrary): string {
       const cited = new Map<string, SourceRef>();
       for (const ref of [tree.source, ...Object.values(tree.nodes).map((node) => node.source)]) cited.set(`${ref.document}/${ref.section}/${ref.paragraphs ?? ''}`, ref);
       lines.push(`- Cites: ${[...cited.values()].map(cite).join('; ')}`);
-      const pages = [...new Set(Object.values(tree.nodes).flatMap((node) => node.publicSources))].flatMap((id) => library.publicSource(id) ?? []);
-      if (pages.length > 0) lines.push(`- Also from: ${pages.map((page) => `[${page.title}](${page.url})`).join('; ')}`);
+      lines.push(...alsoFrom(Object.values(tree.nodes).flatMap((node) => node.publicSources)));
     }
     lines.push('');
   }

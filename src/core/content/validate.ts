@@ -28,11 +28,11 @@ export function validateContent(content: RawContent): ContentFault[] {
   const cardIds = new Set(content.cards.map(({ card }) => card.id));
   const treeIds = new Set(content.trees.map(({ tree }) => tree.id));
   const publicIds = new Set((content.sources?.public ?? []).map((source) => source.id));
-  /** Ids that must name public sources; `single` reports the path itself rather than an index under it. */
-  const publicList = (ids: string[], file: string, path: string, single = false) =>
-    ids.forEach((id, i) => {
-      if (!publicIds.has(id)) faults.push({ file, path: single ? path : `${path}[${i}]`, message: `"${id}" is not under public in content/sources.yaml` });
-    });
+  /** An id that must name a public source (see PublicSource), and a list of them. */
+  const publicSource = (id: string, file: string, path: string) => {
+    if (!publicIds.has(id)) faults.push({ file, path, message: `"${id}" is not under public in content/sources.yaml` });
+  };
+  const publicList = (ids: string[], file: string, path: string) => ids.forEach((id, i) => publicSource(id, file, `${path}[${i}]`));
   const known = (id: string) => owners.has(id);
   const citation = citationChecker(content.sources);
 
@@ -44,9 +44,7 @@ export function validateContent(content: RawContent): ContentFault[] {
     });
     citation(card.source, file, 'source', faults);
     publicList(card.publicSources, file, 'publicSources');
-    card.currency.forEach((note, i) => {
-      publicList([note.source], file, `currency[${i}].source`, true);
-    });
+    card.currency.forEach((note, i) => publicSource(note.source, file, `currency[${i}].source`));
   }
 
   for (const { file, tree } of content.trees) {

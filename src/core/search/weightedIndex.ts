@@ -396,7 +396,10 @@ function phrasesOf(items: IndexedItem[], idOf: (term: string) => number, idf: (t
   const totals: number[] = [];
   const largest: number[] = [];
   for (const item of items) {
-    for (const term of new Set(item.title)) if (idOf(term) >= 0) titleIds.push(idOf(term));
+    for (const term of new Set(item.title)) {
+      const id = idOf(term);
+      if (id >= 0) titleIds.push(id);
+    }
     titleStarts.push(titleIds.length);
     let most = 0;
     for (const example of item.examples) {
@@ -404,9 +407,10 @@ function phrasesOf(items: IndexedItem[], idOf: (term: string) => number, idf: (t
       if (distinct.length < 2) continue;
       let total = 0;
       for (const term of distinct) {
+        const rarity = idf(term);
         termIds.push(idOf(term));
-        termIdfs.push(idf(term));
-        total += idf(term);
+        termIdfs.push(rarity);
+        total += rarity;
       }
       termStarts.push(termIds.length);
       totals.push(total);
