@@ -9,7 +9,7 @@
  *                                       botbuilder CloudAdapter in local mode, whose bot only
  *                                       echoes the text back, logging at the same level
  *   tsx bench/server.ts stateful-echo   the echo, reading and saving conversation state in the same
- *                                       store Waypoint uses (memory, behind VersionedStorage) every
+ *                                       store Waypoint uses (memory), with botbuilder's ConversationState, every
  *                                       turn: what state costs on its own
  * Log lines go to the process's stdout, which bench/load.ts discards: they are written, not shown.
  *

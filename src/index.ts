@@ -10,8 +10,6 @@ import {
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  UserState,
   type Storage,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -22,7 +20,7 @@ import { ContentError, defaultContentPaths, loadContentLibrary, type ContentLibr
 import { Assistant } from './core/conversation/assistant';
 import { FeedbackLog } from './core/feedback/feedbackLog';
 import { documentsFrom, GuidanceSearch } from './core/search/search';
-import { GuidanceDialog } from './bot/guidanceDialog';
+import { TurnStateStore } from './bot/turnState';
 import { toActivity } from './bot/render';
 import { tenantFilter } from './bot/tenantFilter';
 import { turnLogger } from './bot/turnLog';
@@ -152,17 +150,8 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
 
   const state = createStateStorage(config.storage ?? { kind: 'memory' });
   const storage = state.storage;
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const dialog = new GuidanceDialog(assistant, toActivity, userState.createProperty('practiceProgress'));
-  const bot = new WaypointBot({
-    conversationState,
-    userState,
-    storage,
-    dialog,
-    lookup: (query, limit) => assistant.lookup(query, limit),
-    idleMs: config.sessionIdleMs,
-  });
+  const turnState = new TurnStateStore(storage);
+  const bot = new WaypointBot({ assistant, state: turnState, render: toActivity, lookup: (query, limit) => assistant.lookup(query, limit) });
 
   const localMode = !config.auth.MicrosoftAppId;
   const adapter = new CloudAdapter(
@@ -178,7 +167,7 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Log the fault, never the message; then reset the conversation so a broken state cannot wedge it.
     logger.error({ err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
-    await conversationState.delete(context);
+    await turnState.deleteConversation(context);
     if (context.activity.type === ActivityTypes.Invoke) {
       // An invoke (a compose-box search) is answered over HTTP, not with a message.
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500 } });

@@ -1,7 +1,7 @@
 /**
  * Holds a turn's outgoing messages until the bot releases them, after its
  * state is saved. If saving loses to a concurrent turn (see
- * storage/versionedStorage.ts), the bot discards what it held and runs the
+ * turnState.ts), the bot discards what it held and runs the
  * turn again on the fresh state, so the user gets one set of replies, and
  * the right ones. Installed before the turn logger, so only what is really
  * sent is logged. Invoke responses are never held (they are the HTTP answer).

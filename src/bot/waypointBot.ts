@@ -1,67 +1,51 @@
 /**
- * The Bot Framework face of Waypoint, Teams-aware. It routes messages,
- * installs and "bot added" events to the guidance dialog, answers searches
- * from the compose box, and saves conversation and user state at the end of
- * every turn. It never logs what anyone typed.
+ * The Bot Framework face of Waypoint, Teams-aware. It hands messages,
+ * installs and "bot added" events to the conversation core, answers searches
+ * from the compose box, and keeps the core's session between turns (see
+ * turnState.ts: one read and at most one write per turn). It never logs what
+ * anyone typed.
+ *
+ * There is no dialog stack: the core already owns where a walk-through, a
+ * scenario or a reflective session stands, so a botbuilder DialogSet would
+ * only carry the session inside its own state, at a cost on every turn.
  *
  * In group chats and channels Waypoint speaks only when @mentioned (button
  * presses on its own cards are always answered); conversation state is kept
  * per conversation id, which in a Teams channel is per thread.
  */
-import {
-  ActivityTypes,
-  TeamsActivityHandler,
-  type ConversationState,
-  type MessagingExtensionQuery,
-  type MessagingExtensionResponse,
-  type StatePropertyAccessor,
-  type TurnContext,
-  type UserState,
-} from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import type { Reply } from '../core/conversation/types';
-import { GUIDANCE_DIALOG, type GuidanceDialog } from './guidanceDialog';
-import { MAX_RESULTS, queryText, SEARCH_COMMAND, searchResponse } from './messageExtension';
-import { isConflict, type VersionedStorage } from '../storage/versionedStorage';
+import { ActivityTypes, TeamsActivityHandler, type Activity, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
+import type { Assistant } from '../core/conversation/assistant';
+import { UNREAD, type Reply, type TurnResult } from '../core/conversation/types';
+import { incomingText } from './incomingText';
+import { MAX_RESULTS, QUERY_INVOKE, queryText, SEARCH_COMMAND, searchResponse } from './messageExtension';
+import type { RenderTarget } from './render';
 import { replyHoldOf } from './replyHold';
 import { isGroupConversation, mentionsBot, textWithoutBotMention } from './teams';
-import type { InvokeResponse } from 'botbuilder';
-import { QUERY_INVOKE } from './messageExtension';
+import { isConflict, type TurnState, type TurnStateStore } from './turnState';
 
 /** How often a turn is re-run after losing a save to a concurrent turn before giving up. */
 const MAX_ATTEMPTS = 3;
 
 export interface WaypointBotOptions {
-  conversationState: ConversationState;
-  userState: UserState;
-  /** The storage both states use, which tracks what each turn read (see storage/versionedStorage.ts). */
-  storage: VersionedStorage;
-  dialog: GuidanceDialog;
+  assistant: Assistant;
+  /** Where each conversation's session and each trainee's practice record are kept. */
+  state: TurnStateStore;
+  render: (reply: Reply, target: RenderTarget) => Partial<Activity>;
   lookup: Lookup;
-  /** Conversation state idle for longer than this is deleted and the conversation starts afresh. */
-  idleMs: number;
-  now?: () => number;
 }
 
 /** Guidance for a compose-box search: the best matches, or the menu's items for an empty query. */
 export type Lookup = (query: string, limit: number) => Reply[];
 
-export class WaypointBot extends TeamsActivityHandler {
-  private readonly dialogs: DialogSet;
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly lastActive: StatePropertyAccessor<number | undefined>;
-  private readonly conversationState: ConversationState;
-  private readonly userState: UserState;
-  private readonly lookup: Lookup;
+/** Where the turn being run keeps its state once read (TurnContext.turnState). */
+const TURN_STATE = Symbol('waypoint.turnState');
+interface TurnSlot {
+  state?: TurnState;
+}
 
+export class WaypointBot extends TeamsActivityHandler {
   constructor(private readonly options: WaypointBotOptions) {
     super();
-    this.conversationState = options.conversationState;
-    this.userState = options.userState;
-    this.lookup = options.lookup;
-    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
-    this.lastActive = this.conversationState.createProperty<number | undefined>('lastActive');
-    this.dialogs = new DialogSet(this.dialogState).add(options.dialog);
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -69,14 +53,14 @@ export class WaypointBot extends TeamsActivityHandler {
       // In a group chat or channel, a message not addressed to Waypoint is none of its business.
       if (isGroupConversation(activity) && !pressed && !mentionsBot(activity)) return next();
       activity.text = textWithoutBotMention(activity) ?? activity.text;
-      await this.runDialog(context);
+      await this.answer(context);
       await next();
     });
 
     // Teams announces an install twice (installationUpdate, then membersAdded with the bot); the
-    // dialog welcomes a conversation once. Other members joining a team or chat get no welcome.
+    // core welcomes a conversation once. Other members joining a team or chat get no welcome.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.runDialog(context);
+      await this.answer(context);
       await next();
     });
 
@@ -87,14 +71,15 @@ export class WaypointBot extends TeamsActivityHandler {
         context.activity.channelId === 'msteams'
           ? added.some((member) => member.id === botId) // Waypoint itself was added
           : added.some((member) => member.id !== botId); // a user opened a chat (Web Chat, Emulator)
-      if (welcome) await this.runDialog(context);
+      if (welcome) await this.answer(context);
       await next();
     });
   }
 
   /**
-   * One turn: run it, save state, then send the replies. A save that loses to
-   * a concurrent turn for the same conversation (another instance, a double
+   * One turn: run it (reading the conversation's state if it is answered),
+   * save what changed, then send the replies. A save that loses to a
+   * concurrent turn for the same conversation (another instance, a double
    * tap) re-runs the turn on the state that turn saved, so a stale press is
    * recognised as stale rather than applied twice, and only the final
    * attempt's replies are sent.
@@ -104,16 +89,11 @@ export class WaypointBot extends TeamsActivityHandler {
     if (context.activity.type === ActivityTypes.Invoke) return super.run(context);
     const hold = replyHoldOf(context);
     for (let attempt = 1; ; attempt += 1) {
+      const turn: TurnSlot = {};
+      context.turnState.set(TURN_STATE, turn);
       try {
-        await this.options.storage.runTurn(async () => {
-          if (attempt > 1) {
-            await this.conversationState.load(context, true);
-            await this.userState.load(context, true);
-          }
-          await super.run(context);
-          await this.conversationState.saveChanges(context, false);
-          await this.userState.saveChanges(context, false);
-        });
+        await super.run(context);
+        await turn.state?.save();
         await hold?.release();
         return;
       } catch (error) {
@@ -123,12 +103,25 @@ export class WaypointBot extends TeamsActivityHandler {
     }
   }
 
-  /** Idle conversation state is deleted, not just ignored: the conversation starts afresh. */
-  private async expireIdle(context: TurnContext): Promise<void> {
-    const now = (this.options.now ?? Date.now)();
-    const last = await this.lastActive.get(context);
-    if (last !== undefined && now - last > this.options.idleMs) await this.conversationState.delete(context);
-    await this.lastActive.set(context, now);
+  /** Hands the turn to the core (reading the practice record only if the turn needs it) and sends the replies. */
+  private async answer(context: TurnContext): Promise<void> {
+    // Read here, not in run: a turn Waypoint does not answer (a channel message not addressed to it) touches no state.
+    const turn = context.turnState.get(TURN_STATE) as TurnSlot;
+    const state = (turn.state ??= await this.options.state.read(context));
+    const { assistant } = this.options;
+    const activity = context.activity;
+    let result: TurnResult;
+    if (activity.type === ActivityTypes.Message) {
+      const input = { text: incomingText(activity.text), value: activity.value };
+      result = assistant.respond(input, state.session, UNREAD);
+      if (result.needsProgress) result = assistant.respond(input, state.session, await state.progress());
+    } else {
+      result = assistant.welcome(state.session);
+    }
+    state.session = result.session;
+    if (result.progress) state.setProgress(result.progress);
+    const target: RenderTarget = { channelId: activity.channelId, group: isGroupConversation(activity) };
+    if (result.replies.length > 0) await context.sendActivities(result.replies.map((reply) => this.options.render(reply, target)));
   }
 
   /**
@@ -152,14 +145,6 @@ export class WaypointBot extends TeamsActivityHandler {
     if (query.commandId !== SEARCH_COMMAND) {
       return { composeExtension: { type: 'message', text: 'Waypoint does not know that command.' } };
     }
-    return searchResponse(this.lookup(queryText(query), MAX_RESULTS));
-  }
-
-  /** Only turns Waypoint answers touch conversation state: a channel message not addressed to it leaves none. */
-  private async runDialog(context: TurnContext): Promise<void> {
-    await this.expireIdle(context);
-    const dc = await this.dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(GUIDANCE_DIALOG);
+    return searchResponse(this.options.lookup(queryText(query), MAX_RESULTS));
   }
 }

@@ -1,21 +1,21 @@
 /**
  * Where conversation and user state live: in memory (the default, for local
  * use and a single instance) or in Azure Blob Storage (the Bot Framework's
- * own scale-out store, for several instances), always behind
- * VersionedStorage so concurrent turns cannot silently overwrite each other.
+ * own scale-out store, for several instances). Turns write conditionally on
+ * the eTag they read (bot/turnState.ts), so concurrent turns cannot silently
+ * overwrite each other in either.
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { VersionedStorage } from './versionedStorage';
 
 export type StorageConfig =
   | { kind: 'memory' }
   | { kind: 'blob'; connectionString: string; container: string }
-  /** A store the caller built (tests: a slowed or altered Blob store), still behind VersionedStorage. */
+  /** A store the caller built (tests: a slowed or altered Blob store). */
   | { kind: 'given'; store: Storage };
 
 export interface StateStorage {
-  storage: VersionedStorage;
+  storage: Storage;
   /** Whether the store answers (for /readyz): a read of a key that need not exist. */
   reachable(): Promise<boolean>;
 }
@@ -30,7 +30,7 @@ export function createStateStorage(config: StorageConfig): StateStorage {
   const inner: Storage =
     config.kind === 'blob' ? new BlobsStorage(config.connectionString, config.container) : config.kind === 'given' ? config.store : new MemoryStorage();
   return {
-    storage: new VersionedStorage(inner),
+    storage: inner,
     async reachable() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => {

@@ -7,6 +7,7 @@
  * here except where this file checks more (the state of the conversation).
  */
 import { randomUUID } from 'node:crypto';
+import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BotReply } from '../../src/client/localClient';
 import { escapeMarkdown } from '../../src/bot/text';
@@ -418,25 +419,49 @@ describe('button values (activity.value) from outside', () => {
 describe('a turn that throws (onTurnError)', () => {
   sentinelCheckedAfterwards();
 
-  it('a message with no sender fails in the SDK (user state needs from.id): the conversation is reset and told so plainly', async () => {
-    // The one failure reachable over HTTP: the request is well-formed enough to pass the server's checks
-    // (from is optional: installs and invokes need no user state), but reading user state throws.
-    const id = `broken-${randomUUID()}`;
-    const started = await send({ ...ours, value: { action: 'start', tree: 'couples-housing' } }, id);
-    expect(last(started)?.kind).toBe('tree');
+  it('a turn whose state cannot be saved: its replies are dropped, the conversation is reset and told so plainly', async () => {
+    // A store that fails (not an eTag conflict: a fault) when told to, for one conversation only.
+    const failing = new Set<string>();
+    class FaultyStore extends MemoryStorage {
+      override async write(changes: StoreItems): Promise<void> {
+        if (Object.keys(changes).some((key) => [...failing].some((id) => key.includes(id)))) throw new Error('storage is broken');
+        return super.write(changes);
+      }
+    }
+    const own = await startTestBot({ storage: { kind: 'given', store: new FaultyStore() } });
+    try {
+      const sendHere = async (extra: Record<string, unknown>, id: string) => {
+        const response = await fetch(own.messagesUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(extra, id)) });
+        const body = (await response.json()) as { activities?: BotReply[] };
+        return { status: response.status, replies: (body.activities ?? []).filter((a) => a.type === 'message') };
+      };
+      const id = `broken-${randomUUID()}`;
+      const started = await sendHere({ value: { action: 'start', tree: 'couples-housing' } }, id);
+      expect(started.replies.at(-1)?.channelData?.guidance?.kind).toBe('tree');
 
-    const failed = await send({ ...ours, text: 'yes', from: undefined }, id);
-    expect(failed.status).toBe(200);
-    expect(failed.replies).toHaveLength(1);
-    expect(failed.replies[0]?.text).toBe(
-      'Sorry, something went wrong on my side, so I have reset our conversation. Type menu to start again. If someone is in danger now, call 999.',
-    );
-    expect(bot.logs.some((line) => line.includes('"msg":"turn failed"'))).toBe(true);
+      failing.add(id);
+      const failed = await sendHere({ text: 'yes' }, id);
+      expect(failed.status).toBe(200);
+      expect(failed.replies).toHaveLength(1);
+      expect(failed.replies[0]?.text).toBe(
+        'Sorry, something went wrong on my side, so I have reset our conversation. Type menu to start again. If someone is in danger now, call 999.',
+      );
+      expect(own.logs.some((line) => line.includes('"msg":"turn failed"') && line.includes('storage is broken'))).toBe(true);
 
-    // The conversation really was reset: no walk to resume, and it is introduced afresh.
-    const after = await send({ ...ours, value: RESUME }, id);
-    expect(kinds(after)).toEqual(['welcome', 'menu']);
-    // An empty sender id fails the same way.
-    expect((await send({ ...ours, text: 'hello', from: { id: '' } }, id)).replies[0]?.text).toMatch(/^Sorry, something went wrong on my side/);
+      // The conversation really was reset: no walk to resume, and it is introduced afresh.
+      failing.delete(id);
+      const after = await sendHere({ value: RESUME }, id);
+      expect(after.replies.map((r) => r.channelData?.guidance?.kind)).toEqual(['welcome', 'menu']);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a message with no sender is answered: only a practice record needs to know the user', async () => {
+    const answer = await send({ ...ours, text: 'what is marac', from: undefined });
+    expect(answer.status).toBe(200);
+    expect(last(answer)).toMatchObject({ id: expect.stringMatching(/^marac/) });
+    const practice = await send({ ...ours, text: 'my progress', from: { id: '' } });
+    expect(last(practice)?.kind).toBe('progress');
   });
 });

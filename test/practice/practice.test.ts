@@ -111,8 +111,8 @@ describe('the practice scenarios', () => {
     expect(lines).toContain(`${score(scenario, best ?? [])}%`);
     expect(lines).toContain('done 2 times');
 
-    const record = JSON.parse(await stored(conversation)) as Record<string, { practiceProgress?: { scenarios: Record<string, unknown> } }>;
-    const userRecord = record[`test/users/${user.id}/`]?.practiceProgress;
+    const record = JSON.parse(await stored(conversation)) as Record<string, { practice?: { scenarios: Record<string, unknown> } }>;
+    const userRecord = record[`test/users/${user.id}/`]?.practice;
     expect(userRecord?.scenarios[scenario.id]).toEqual({ completed: 2, bestScore: score(scenario, best ?? []), bestGrade: expect.any(String) });
   });
 

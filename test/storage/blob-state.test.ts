@@ -35,9 +35,9 @@ const guidance = (replies: BotReply[]) => replies.at(-1)?.channelData?.guidance;
 const stateKey = (conversationId: string) => `test/conversations/${conversationId}/`;
 
 interface StoredWalk {
-  dialogState?: { dialogStack?: Array<{ state?: { session?: { walk?: { tree: string; node: string; history: string[] } } } }> };
+  session?: { walk?: { tree: string; node: string; history: string[] } };
 }
-const walkIn = (item: unknown) => (item as StoredWalk | undefined)?.dialogState?.dialogStack?.[0]?.state?.session?.walk;
+const walkIn = (item: unknown) => (item as StoredWalk | undefined)?.session?.walk;
 
 describe('conversation state in Azure Blob Storage (Azurite)', () => {
   let first: TestBot;

@@ -15,7 +15,6 @@
 import type { ContentLibrary } from '../content/library';
 import type { Tree } from '../content/schema';
 import type { FeedbackLog } from '../feedback/feedbackLog';
-import type { PracticeProgress } from '../practice/scenarios';
 import { Practice } from './practice';
 import { SmallTalkMatcher } from './smallTalk';
 import { asksForGuidance, assessDanger } from '../safety/danger';
@@ -40,7 +39,7 @@ import {
   treeStepReply,
   welcomeReply,
 } from './replies';
-import { ActionValue, type Command, type Input, type Reply, type Session, type TurnResult } from './types';
+import { ActionValue, type Command, type Input, type ProgressInput, type Reply, type Session, type TurnResult } from './types';
 
 export interface AssistantOptions {
   /** Sessions idle for longer than this start afresh (their walk is forgotten). */
@@ -141,8 +140,11 @@ export class Assistant {
     return this.finish(session, [welcomeReply(this.library)], { introduced: true });
   }
 
-  /** One message in; `progress` is the user's practice record, returned changed when a scenario ends. */
-  respond(input: Input, previous: Session | undefined, progress?: PracticeProgress): TurnResult {
+  /**
+   * One message in; `progress` is the user's practice record, returned changed when a scenario ends.
+   * Given UNREAD, a turn that needs the record returns only `needsProgress` (see ProgressInput).
+   */
+  respond(input: Input, previous: Session | undefined, progress: ProgressInput = undefined): TurnResult {
     const session = this.session(previous);
     const text = typeof input.text === 'string' ? input.text.trim() : '';
     // A button press carries a value; its text (Teams messageBack) is only the label echoed back.
@@ -157,7 +159,7 @@ export class Assistant {
       const verdict = asksForGuidance(text) ? this.search.classify(text) : undefined;
       const asked = verdict?.type === 'answer' ? verdict.best.id : undefined;
       const reply = emergencyReply(this.library, session.walk !== undefined || this.practice.active(session), asked);
-      return this.finish(session, [{ ...reply, danger: danger.rule }]);
+      return this.unchangedIfSame(previous, this.finish(session, [{ ...reply, danger: danger.rule }]));
     }
 
     // The first message of a conversation is answered as what it is, with a one-line introduction first.
@@ -166,15 +168,29 @@ export class Assistant {
     if (pressed?.success) result = this.act(pressed.data, session, progress); // 2. a button
     else if (pressed && !text) result = this.notice(session, "Sorry, I didn't recognise that button. Here is the menu.");
     else result = this.route(text, session, progress);
+    if (result.needsProgress) return { session: previous ?? session, replies: [], needsProgress: true };
     // Danger signs without a time: the answer comes with "if anyone is in danger right now, call 999" above it.
     const replies = danger?.level === 'caution' ? withCaution(result.replies, danger.rule) : result.replies;
     const finished = this.finish(result.session, [...intro, ...replies], { introduced: true });
-    return result.progress ? { ...finished, progress: result.progress } : finished;
+    return result.progress ? { ...finished, progress: result.progress } : this.unchangedIfSame(previous, finished);
+  }
+
+  /**
+   * The session the turn was given, when the turn changed nothing in it but the time, so that a
+   * host can see by identity that there is nothing to save (most searches of a conversation
+   * offer the same buttons). The time is written again once it is a tenth of the idle timeout
+   * old, so a session that is in use expires at most that much early.
+   */
+  private unchangedIfSame(previous: Session | undefined, result: TurnResult): TurnResult {
+    if (!previous || result.session === previous) return result;
+    if (this.now() - previous.lastActive >= this.options.idleTimeoutMs / 10) return result;
+    const apartFromTime = (session: Session) => JSON.stringify({ ...session, lastActive: 0 });
+    return apartFromTime(result.session) === apartFromTime(previous) ? { ...result, session: previous } : result;
   }
 
 
   /** Typed text: a command, one of the choices just offered, or a question. */
-  private route(text: string, session: Session, progress: PracticeProgress | undefined): TurnResult {
+  private route(text: string, session: Session, progress: ProgressInput): TurnResult {
     if (!text) return { session, replies: [helpReply()] };
     const typed = normalise(text);
     // 3. Global commands.
@@ -196,7 +212,7 @@ export class Assistant {
   }
 
   /** `progress` is the user's practice record: read by the practice commands, changed when a scenario ends. */
-  private act(action: ActionValue, session: Session, progress: PracticeProgress | undefined): TurnResult {
+  private act(action: ActionValue, session: Session, progress: ProgressInput): TurnResult {
     switch (action.action) {
       case 'command':
         return this.command(action.command, session, progress);
@@ -285,7 +301,7 @@ export class Assistant {
   }
 
   /** Commands work in every mode: they act on whatever is under way (a walk-through, a scenario or a reflective session). */
-  private command(command: Command, session: Session, progress: PracticeProgress | undefined): TurnResult {
+  private command(command: Command, session: Session, progress: ProgressInput): TurnResult {
     const walk = session.walk;
     const tree = walk ? this.library.tree(walk.tree) : undefined;
     switch (command) {

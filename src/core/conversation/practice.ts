@@ -7,7 +7,6 @@
 import type { ContentLibrary } from '../content/library';
 import * as reflections from '../practice/reflections';
 import * as scenarios from '../practice/scenarios';
-import type { PracticeProgress } from '../practice/scenarios';
 import {
   debriefReply,
   gradeReply,
@@ -19,7 +18,7 @@ import {
   scenarioMomentReply,
 } from './practiceReplies';
 import { leftBehindReply, menuReply, noticeReply } from './replies';
-import type { Session, TurnResult } from './types';
+import { UNREAD, type ProgressInput, type Session, type TurnResult } from './types';
 
 /** Said when starting something else closes a reflective session. */
 export const REFLECTION_CLOSED = 'I have closed the reflective session and deleted its answers.';
@@ -41,11 +40,13 @@ export class Practice {
     return { session: { ...session, scenario: undefined, reflection: undefined }, note };
   }
 
-  list(session: Session, progress: PracticeProgress | undefined): TurnResult {
+  list(session: Session, progress: ProgressInput): TurnResult {
+    if (progress === UNREAD) return { session, replies: [], needsProgress: true };
     return { session, replies: [practiceListReply(this.library, progress)] };
   }
 
-  showProgress(session: Session, progress: PracticeProgress | undefined): TurnResult {
+  showProgress(session: Session, progress: ProgressInput): TurnResult {
+    if (progress === UNREAD) return { session, replies: [], needsProgress: true };
     return { session, replies: [progressReply(this.library, progress)] };
   }
 
@@ -58,7 +59,8 @@ export class Practice {
   }
 
   /** A scenario not yet completed if there is one, otherwise any. */
-  randomScenario(session: Session, progress: PracticeProgress | undefined): TurnResult | undefined {
+  randomScenario(session: Session, progress: ProgressInput): TurnResult | undefined {
+    if (progress === UNREAD) return { session, replies: [], needsProgress: true };
     const all = [...this.library.scenarios.keys()];
     const fresh = all.filter((id) => !progress?.scenarios[id]);
     const pool = fresh.length > 0 ? fresh : all;
@@ -70,7 +72,7 @@ export class Practice {
   respond(
     press: { scenario: string; moment: string; response: string },
     session: Session,
-    progress: PracticeProgress | undefined,
+    progress: ProgressInput,
   ): TurnResult {
     const scenario = this.library.scenario(press.scenario);
     const run = session.scenario;
@@ -90,6 +92,8 @@ export class Practice {
     if (step.next) {
       return { session: { ...session, scenario: step.next }, replies: [graded, scenarioMomentReply(scenario, step.next, this.library)] };
     }
+    // The last moment: the debrief updates the trainee's record.
+    if (progress === UNREAD) return { session, replies: [], needsProgress: true };
     const result = scenarios.debrief(scenario, [...run.path, { moment: run.moment, response: step.response.id }]);
     return {
       session: { ...session, scenario: undefined },

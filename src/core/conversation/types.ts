@@ -137,9 +137,21 @@ export interface Input {
   value?: unknown;
 }
 
+/**
+ * The trainee's practice record as a host passes it in: the record, `undefined` when there is none
+ * yet, or UNREAD when the host has not read it. A host reads the record (kept per user) only on
+ * turns that need it: it passes UNREAD, and a turn that needs the record returns `needsProgress`
+ * and nothing else, to be run again with the record.
+ */
+export const UNREAD = Symbol('practice record not read');
+export type ProgressInput = PracticeProgress | undefined | typeof UNREAD;
+
 export interface TurnResult {
   replies: Reply[];
+  /** The next session: the very object the turn was given when the turn changed nothing, so a host need not save it. */
   session: Session;
   /** The trainee's practice record (kept per user), when this turn changed it. */
   progress?: PracticeProgress;
+  /** The turn needs the practice record and was given UNREAD: run it again with the record. */
+  needsProgress?: true;
 }
