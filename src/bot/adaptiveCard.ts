@@ -78,7 +78,7 @@ export function adaptiveCard(reply: Reply, options: CardOptions = { interactive:
         actions: [{ type: 'Action.Submit', title: `${i + 1}. ${choice.label}`, data: choice.value }],
       });
     });
-    if (reply.choices.length > 0) {
+    if (reply.choices.length > 0 && reply.explainChoices) {
       body.push({ type: 'TextBlock', text: 'Buttons not working? Type the number or the option.', wrap: true, size: 'Small', isSubtle: true });
     }
     if (reply.feedbackId) body.push(...feedback(reply.feedbackId));

@@ -6,6 +6,7 @@
 import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
 import type { Reply } from '../core/conversation/types';
 import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCard } from './adaptiveCard';
+import { shortened } from './text';
 
 /** The one invoke Waypoint answers: a search from the compose box. */
 export const QUERY_INVOKE = 'composeExtension/query';
@@ -44,6 +45,5 @@ export function searchResponse(replies: Reply[]): MessagingExtensionResponse {
 
 /** The first line of the reply (the summary), kept short for the results list. */
 function previewText(reply: Reply): string {
-  const first = reply.sections[0]?.lines[0] ?? '';
-  return first.length > 140 ? `${first.slice(0, 137)}...` : first;
+  return shortened(reply.sections[0]?.lines[0] ?? '', 140);
 }

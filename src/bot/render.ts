@@ -8,7 +8,7 @@
 import { ActionTypes, ActivityTypes, type Activity } from 'botbuilder';
 import type { Reply } from '../core/conversation/types';
 import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCard } from './adaptiveCard';
-import { replyText } from './text';
+import { replyText, summaryLine } from './text';
 
 /** The contract carried on every reply (see README, "The guidance contract"). */
 export interface GuidanceChannelData {
@@ -70,8 +70,10 @@ export function toActivity(reply: Reply, target: RenderTarget = { channelId: 'te
   if (CARD_CHANNELS.has(target.channelId) && !isNote) {
     const card = adaptiveCard(reply);
     activity.attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }];
-    // Shown where the card cannot be: notifications, screen readers, clients without cards.
-    activity.summary = card.fallbackText;
+    // The card carries its own text fallback (fallbackText); the activity's summary is only the
+    // one line a notification or chat list shows, so a reply is not sent twice over.
+    const summary = summaryLine(reply);
+    if (summary) activity.summary = summary;
   } else {
     activity.text = replyText(reply);
     activity.textFormat = 'markdown';

@@ -45,6 +45,22 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
+/** `text` cut to at most `max` characters, with an ellipsis when cut. */
+export function shortened(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/**
+ * The one line a notification, a chat list or a screen reader's summary shows
+ * for a reply sent as a card: its title, or else its first line. Never the
+ * whole reply again (the card's fallbackText has that), and never what
+ * someone typed (a lock-screen notification is no place for it).
+ */
+export function summaryLine(reply: Reply): string | undefined {
+  const line = reply.title ?? (showsTypedText(reply) ? undefined : reply.sections[0]?.lines[0]);
+  return line ? shortened(line, 140) : undefined;
+}
+
 /** A suggested phrasing as it is shown: in curly quotes, whatever quotes the content used. */
 export function quoted(line: string): string {
   return `“${line.replace(/^["“]|["”]$/g, '')}”`;

@@ -48,9 +48,24 @@ describe('replies in Teams are Adaptive Cards that still work as text', () => {
     const texts = walk(card.body).flatMap((e) => (typeof e.text === 'string' ? [e.text] : []));
     expect(texts.some((t) => t.startsWith('From: '))).toBe(true);
     expect(card.fallbackText).toContain('MARAC');
-    expect(reply?.summary).toBe(card.fallbackText);
-    expect(reply?.summary).not.toMatch(/\*\*/);
+    expect(card.fallbackText).not.toMatch(/\*\*/);
+    // The reply is sent once: the notification line is the card's title, not the whole text again.
+    const title = walk(card.body).find((e) => e.type === 'TextBlock')?.text;
+    expect(reply?.summary).toBe(title);
+    expect(card.fallbackText.length).toBeGreaterThan(2 * (title?.length ?? 0));
+    expect(reply?.text).toBeUndefined();
     expect(reply?.suggestedActions?.actions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('says how to choose without the buttons once per conversation, on its first card with buttons', async () => {
+    const conversation = personal();
+    const hint = (reply: BotReply | undefined) => walk(cardOf(reply).body).filter((e) => e.text?.startsWith('Buttons not working?')).length;
+    const first = await conversation.say('what is marac');
+    expect(hint(first.replies.at(-1))).toBe(1);
+    expect(hint((await conversation.say('menu')).replies.at(-1))).toBe(0);
+    expect(hint((await conversation.submit({ action: 'start', tree: 'couples-housing' })).replies.at(-1))).toBe(0);
+    // A new conversation is told again.
+    expect(hint((await personal().submit({ action: 'start', tree: 'couples-housing' })).replies.at(-1))).toBe(1);
   });
 
   it('gives tree options as Action.Submit buttons carrying the contract values, and walks on a press', async () => {
@@ -78,7 +93,7 @@ describe('replies in Teams are Adaptive Cards that still work as text', () => {
     const again = twice.replies.at(-1);
     expect(twice.status).toBe(200);
     expect(again?.channelData?.guidance).toMatchObject({ kind: 'tree', id: 'couples-housing', node: here?.node });
-    expect(again?.summary).toMatch(/already answered/i);
+    expect(cardOf(again).fallbackText).toMatch(/already answered/i);
   });
 
   it('answers a press from a walk-through already left, without applying it', async () => {
@@ -87,7 +102,7 @@ describe('replies in Teams are Adaptive Cards that still work as text', () => {
     const old = submits(start.replies.at(-1))[0]?.data;
     await conversation.say('cancel');
     const { replies } = await conversation.submit(old);
-    expect(replies.at(-1)?.summary).toMatch(/walk-through you have left/);
+    expect(cardOf(replies.at(-1)).fallbackText).toMatch(/walk-through you have left/);
     expect(replies.at(-1)?.channelData?.guidance?.choices.map((c) => c.value)).toContainEqual({ action: 'start', tree: 'couples-housing' });
   });
 });

@@ -419,9 +419,9 @@ export class Assistant {
   /** Stamps the session: what the last reply offered (for typed picks) and when. */
   private finish(session: Session, replies: Reply[], patch: Partial<Session> = {}): TurnResult {
     const last = [...replies].reverse().find((reply) => reply.choices.length > 0);
-    return {
-      replies,
-      session: { ...session, ...patch, offered: last?.choices ?? [], lastActive: this.now() },
-    };
+    const next: Session = { ...session, ...patch, offered: last?.choices ?? [], lastActive: this.now() };
+    if (!last || session.choicesExplained) return { replies, session: next };
+    // The first reply with choices says once how to choose without the buttons.
+    return { replies: replies.map((reply) => (reply === last ? { ...reply, explainChoices: true } : reply)), session: { ...next, choicesExplained: true } };
   }
 }

@@ -109,6 +109,11 @@ export interface Reply {
    * on the emergency reply and on a reply carrying the caution line. A rule name, never the text.
    */
   danger?: string;
+  /**
+   * The conversation's first reply with choices: a host that shows buttons says once, here,
+   * that an option can also be typed or its number (buttons do not work in every client).
+   */
+  explainChoices?: true;
 }
 
 /**
@@ -125,6 +130,8 @@ export interface Session {
   offered: Choice[];
   /** Whether the introduction (what Waypoint is, no client details) has been shown. */
   introduced: boolean;
+  /** Whether a reply has said how to choose without the buttons (once per conversation). */
+  choicesExplained?: boolean;
   /** Epoch milliseconds of the last turn; idle sessions are started afresh. */
   lastActive: number;
   /** What has been rated in this conversation, so a double tap counts once. Ids only, capped. */
