@@ -8,19 +8,12 @@
  *   - when the signing keys cannot be fetched (the metadata or keys URL unreachable or failing),
  *     the request is marked, so the HTTP layer answers 503 (try again later) with a log line,
  *     never 500: the request may well be genuine.
- * Everything else is passed straight to the wrapped authentication.
+ * Everything else is passed straight to the wrapped authentication (DelegatingAuthentication).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  AuthenticationError,
-  BotFrameworkAuthentication,
-  type AuthenticateRequestResult,
-  type BotFrameworkClient,
-  type ClaimsIdentity,
-  type ConnectorFactory,
-  type UserTokenClient,
-} from 'botframework-connector';
+import { AuthenticationError, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { DelegatingAuthentication } from './delegatingAuthentication';
 
 /** What authentication found out about the request being handled (see whileHandling). */
 export interface AuthOutcome {
@@ -72,15 +65,15 @@ function keySourceFailed(error: unknown): boolean {
   return error instanceof AuthenticationError && /^Failed to load (?:openID config|Keys)/.test(error.message);
 }
 
-export class ClassifiedAuthentication extends BotFrameworkAuthentication {
+export class ClassifiedAuthentication extends DelegatingAuthentication {
   constructor(
-    private readonly inner: BotFrameworkAuthentication,
+    inner: BotFrameworkAuthentication,
     private readonly onKeySourceUnavailable: (error: Error) => void,
   ) {
-    super();
+    super(inner);
   }
 
-  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       return await this.inner.authenticateRequest(activity, authHeader);
     } catch (error) {
@@ -93,29 +86,5 @@ export class ClassifiedAuthentication extends BotFrameworkAuthentication {
       if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(error.message, 401);
       throw error;
     }
-  }
-
-  authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
-    return this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
-  }
-
-  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
-  }
-
-  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
-  }
-
-  override createBotFrameworkClient(): BotFrameworkClient {
-    return this.inner.createBotFrameworkClient();
-  }
-
-  override getOriginatingAudience(): string {
-    return this.inner.getOriginatingAudience();
-  }
-
-  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
-    return this.inner.authenticateChannelRequest(authHeader);
   }
 }

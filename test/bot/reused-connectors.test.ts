@@ -1,0 +1,90 @@
+/**
+ * The connector client (the HTTP client that sends replies to the channel) is
+ * built once per bot, service URL and audience and shared by later turns,
+ * instead of once per turn; and replies still reach the channel turn after
+ * turn through the real server, on a local stand-in for the channel's
+ * endpoint.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReusedConnectors } from '../../src/bot/reusedConnectors';
+import { startTestBot, type TestBot } from '../support/bot';
+
+const message = (serviceUrl: string) => ({ type: 'message', channelId: 'test', serviceUrl, conversation: { id: 'c' }, from: { id: 'u' } }) as Activity;
+
+/** The client a turn for an activity from `serviceUrl` gets, as CloudAdapter asks for it. */
+async function incomingClient(auth: ReusedConnectors, serviceUrl: string) {
+  const result = await auth.authenticateRequest(message(serviceUrl), '');
+  if (!result.connectorFactory) throw new Error('no connector factory');
+  return result.connectorFactory.create(serviceUrl, result.audience);
+}
+
+describe('ReusedConnectors', () => {
+  it('gives later turns the client the first one built, one per service URL', async () => {
+    const auth = new ReusedConnectors(new ConfigurationBotFrameworkAuthentication({}));
+    const clientFor = (serviceUrl: string) => incomingClient(auth, serviceUrl);
+    const first = await clientFor('https://smba.example/emea/');
+    expect(await clientFor('https://smba.example/emea/')).toBe(first);
+    const other = await clientFor('https://smba.example/amer/');
+    expect(other).not.toBe(first);
+    // A proactive message's factory (createConnectorFactory) shares the same clients.
+    const { claimsIdentity, audience } = await auth.authenticateRequest(message('https://smba.example/emea/'), '');
+    expect(await auth.createConnectorFactory(claimsIdentity).create('https://smba.example/emea/', audience)).toBe(first);
+  });
+
+  it('keeps a bounded number of clients, dropping the oldest', async () => {
+    const auth = new ReusedConnectors(new ConfigurationBotFrameworkAuthentication({}));
+    const clientFor = (serviceUrl: string) => incomingClient(auth, serviceUrl);
+    const first = await clientFor('https://channel.example/0/');
+    for (let i = 1; i <= 64; i += 1) await clientFor(`https://channel.example/${i}/`);
+    expect(await clientFor('https://channel.example/0/')).not.toBe(first);
+  });
+});
+
+describe('replies sent to the channel (no expectReplies), turn after turn', () => {
+  let bot: TestBot;
+  let channel: Server;
+  let channelUrl: string;
+  const received: Array<{ conversation: string; body: { type?: string } }> = [];
+
+  beforeAll(async () => {
+    channel = createServer((req: IncomingMessage, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const conversation = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '')?.[1];
+        if (req.method === 'POST' && conversation) received.push({ conversation: decodeURIComponent(conversation), body: JSON.parse(body) as { type?: string } });
+        // Two calls, not a chain: restify, loaded in this process, patches writeHead to return nothing.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: randomUUID() }));
+      });
+    });
+    await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
+    channelUrl = `http://127.0.0.1:${(channel.address() as AddressInfo).port}/`;
+    bot = await startTestBot();
+  });
+  afterAll(async () => {
+    await bot.close();
+    channel.closeAllConnections();
+    await new Promise<void>((resolve) => channel.close(() => resolve()));
+  });
+
+  it('each turn’s replies reach the channel', async () => {
+    const conversation = `channel-${randomUUID()}`;
+    const post = (text: string) =>
+      fetch(bot.messagesUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', id: randomUUID(), channelId: 'test', serviceUrl: channelUrl, conversation: { id: conversation }, from: { id: 'u' }, recipient: { id: 'waypoint' }, text }),
+      });
+    expect((await post('what is marac')).status).toBeLessThan(300);
+    const afterFirst = received.filter((r) => r.conversation === conversation).length;
+    expect(afterFirst).toBeGreaterThan(0);
+    expect((await post('menu')).status).toBeLessThan(300);
+    expect(received.filter((r) => r.conversation === conversation).length).toBeGreaterThan(afterFirst);
+    expect(received.every((r) => r.body.type === 'message')).toBe(true);
+  });
+});
