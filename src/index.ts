@@ -27,7 +27,7 @@ import { turnLogger } from './bot/turnLog';
 import { replyHoldMiddleware } from './bot/replyHold';
 import { WaypointBot } from './bot/waypointBot';
 import { ClassifiedAuthentication, withAuthOutcome } from './bot/classifiedAuthentication';
-import { ReusedConnectors } from './bot/reusedConnectors';
+import { ReusedClients } from './bot/reusedClients';
 import { createStateStorage, type StorageConfig } from './storage/stateStorage';
 import { PROJECT_ROOT } from './paths';
 import { createServer, markDraining } from './server';
@@ -156,7 +156,7 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
 
   const localMode = !config.auth.MicrosoftAppId;
   const adapter = new CloudAdapter(
-    new ClassifiedAuthentication(new ReusedConnectors(new ConfigurationBotFrameworkAuthentication(config.auth as ConfigurationBotFrameworkAuthenticationOptions)), (error) =>
+    new ClassifiedAuthentication(new ReusedClients(new ConfigurationBotFrameworkAuthentication(config.auth as ConfigurationBotFrameworkAuthenticationOptions)), (error) =>
       logger.error({ err: { name: error.name, message: error.message } }, 'signing keys unavailable: answered 503'),
     ),
   );

@@ -1,7 +1,7 @@
 /**
  * A BotFrameworkAuthentication that hands every call to another one: the base
  * of the decorators that change one thing about the SDK's authentication
- * (see classifiedAuthentication.ts and reusedConnectors.ts) and leave the
+ * (see classifiedAuthentication.ts and reusedClients.ts) and leave the
  * rest as it is.
  */
 import {

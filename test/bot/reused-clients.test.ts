@@ -1,30 +1,30 @@
 /**
  * The connector client (the HTTP client that sends replies to the channel) is
- * built once per bot, service URL and audience and shared by later turns,
- * instead of once per turn; and replies still reach the channel turn after
- * turn through the real server, on a local stand-in for the channel's
- * endpoint.
+ * built once per bot, service URL and audience, and the user token client
+ * once per bot, and shared by later turns, instead of built for every turn;
+ * and replies still reach the channel turn after turn through the real
+ * server, on a local stand-in for the channel's endpoint.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReusedConnectors } from '../../src/bot/reusedConnectors';
+import { ReusedClients } from '../../src/bot/reusedClients';
 import { startTestBot, type TestBot } from '../support/bot';
 
 const message = (serviceUrl: string) => ({ type: 'message', channelId: 'test', serviceUrl, conversation: { id: 'c' }, from: { id: 'u' } }) as Activity;
 
 /** The client a turn for an activity from `serviceUrl` gets, as CloudAdapter asks for it. */
-async function incomingClient(auth: ReusedConnectors, serviceUrl: string) {
+async function incomingClient(auth: ReusedClients, serviceUrl: string) {
   const result = await auth.authenticateRequest(message(serviceUrl), '');
   if (!result.connectorFactory) throw new Error('no connector factory');
   return result.connectorFactory.create(serviceUrl, result.audience);
 }
 
-describe('ReusedConnectors', () => {
+describe('ReusedClients', () => {
   it('gives later turns the client the first one built, one per service URL', async () => {
-    const auth = new ReusedConnectors(new ConfigurationBotFrameworkAuthentication({}));
+    const auth = new ReusedClients(new ConfigurationBotFrameworkAuthentication({}));
     const clientFor = (serviceUrl: string) => incomingClient(auth, serviceUrl);
     const first = await clientFor('https://smba.example/emea/');
     expect(await clientFor('https://smba.example/emea/')).toBe(first);
@@ -35,8 +35,14 @@ describe('ReusedConnectors', () => {
     expect(await auth.createConnectorFactory(claimsIdentity).create('https://smba.example/emea/', audience)).toBe(first);
   });
 
+  it('gives later turns the user token client the first one built', async () => {
+    const auth = new ReusedClients(new ConfigurationBotFrameworkAuthentication({}));
+    const tokenClient = async () => auth.createUserTokenClient((await auth.authenticateRequest(message('https://smba.example/emea/'), '')).claimsIdentity);
+    expect(await tokenClient()).toBe(await tokenClient());
+  });
+
   it('keeps a bounded number of clients, dropping the oldest', async () => {
-    const auth = new ReusedConnectors(new ConfigurationBotFrameworkAuthentication({}));
+    const auth = new ReusedClients(new ConfigurationBotFrameworkAuthentication({}));
     const clientFor = (serviceUrl: string) => incomingClient(auth, serviceUrl);
     const first = await clientFor('https://channel.example/0/');
     for (let i = 1; i <= 64; i += 1) await clientFor(`https://channel.example/${i}/`);
