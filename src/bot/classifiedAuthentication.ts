@@ -6,53 +6,79 @@
  *   - a token that fails its checks (bad signature, not yet valid, expired, wrong audience or
  *     issuer) is an AuthenticationError, so the adapter answers 401;
  *   - when the signing keys cannot be fetched (the metadata or keys URL unreachable or failing),
- *     the request is marked, so the HTTP layer answers 503 (try again later) with a log line,
- *     never 500: the request may well be genuine.
+ *     it is a KeySourceUnavailable, which withAuthOutcome answers as 503 (try again later) with
+ *     a log line, never 500: the request may well be genuine.
  * Everything else is passed straight to the wrapped authentication (DelegatingAuthentication).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { AuthenticationError, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { DelegatingAuthentication } from './delegatingAuthentication';
 
-/** What authentication found out about the request being handled (see whileHandling). */
-export interface AuthOutcome {
-  /** The signing keys could not be fetched: the request could not be checked either way. */
-  keySourceUnavailable?: boolean;
+/** The error thrown when the signing keys could not be fetched; its message is the 503's body. */
+export class KeySourceUnavailable extends Error {
+  static readonly MESSAGE = 'The signing keys could not be fetched: try again later.';
+  constructor(override readonly cause: Error) {
+    super(KeySourceUnavailable.MESSAGE);
+    this.name = 'KeySourceUnavailable';
+  }
 }
 
-const outcomes = new AsyncLocalStorage<AuthOutcome>();
-
-/** The part of an HTTP response the adapter writes a status to (restify's Response has it). */
+/** The part of an HTTP response the adapter writes to (restify's Response has it). */
 interface StatusResponse {
   status(code: number): unknown;
   header(name: string, value: string): unknown;
+  send(body?: unknown): unknown;
+  end(): unknown;
 }
 
 /** How long a caller should wait before retrying when the signing keys could not be fetched. */
 const RETRY_AFTER_SECONDS = 30;
 
 /**
- * Handles one request (`handle` is given the response to write to). If authentication could not
- * fetch the signing keys, the adapter's 500 is answered as 503 with Retry-After: the channel
- * retries, and the request is neither accepted nor called forged.
+ * Handles one request (`handle` is given the response to write to). The adapter answers an error
+ * from authentication with 500 and the error's message as the body; when that message says the
+ * signing keys could not be fetched, the 500 is answered as 503 with Retry-After instead: the
+ * channel retries, and the request is neither accepted nor called forged.
+ *
+ * The news travels in the adapter's own answer, not in AsyncLocalStorage: that turns on promise
+ * hooks for the whole process, which cost a quarter of a tree step's CPU (bench/README.md).
  */
 export function withAuthOutcome<R extends StatusResponse>(res: R, handle: (res: R) => Promise<void>): Promise<void> {
-  const outcome: AuthOutcome = {};
+  // A 500 is held until the body shows why; the adapter always sends or ends right after.
+  let held = false;
+  const release = (body: unknown) => {
+    if (!held) return;
+    held = false;
+    if (body !== KeySourceUnavailable.MESSAGE) return void res.status(500);
+    res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.status(503);
+  };
   const answered = new Proxy(res, {
     get(target, property) {
       if (property === 'status') {
         return (code: number) => {
-          if (code !== 500 || !outcome.keySourceUnavailable) return target.status(code);
-          target.header('Retry-After', String(RETRY_AFTER_SECONDS));
-          return target.status(503);
+          if (code === 500) held = true;
+          else target.status(code);
+          return answered;
+        };
+      }
+      if (property === 'send') {
+        return (body?: unknown) => {
+          release(body);
+          return target.send(body);
+        };
+      }
+      if (property === 'end') {
+        return () => {
+          release(undefined);
+          return target.end();
         };
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return outcomes.run(outcome, () => handle(answered));
+  return handle(answered);
 }
 
 /** The errors of jsonwebtoken's checks, by name: the token itself is bad. */
@@ -78,10 +104,8 @@ export class ClassifiedAuthentication extends DelegatingAuthentication {
       return await this.inner.authenticateRequest(activity, authHeader);
     } catch (error) {
       if (keySourceFailed(error)) {
-        const outcome = outcomes.getStore();
-        if (outcome) outcome.keySourceUnavailable = true;
         this.onKeySourceUnavailable(error as Error);
-        throw error;
+        throw new KeySourceUnavailable(error as Error);
       }
       if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(error.message, 401);
       throw error;

@@ -44,17 +44,11 @@ export class ReusedClients extends DelegatingAuthentication {
 
   /** `factory`, answering from the cache. */
   private reusing(factory: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {
-    const bot = botOf(identity);
-    const kept = <T extends ConnectorClient>(key: unknown[], create: () => Promise<T>) => this.kept(key, create);
-    return new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return kept(['connector', bot, serviceUrl, audience ?? null], () => factory.create(serviceUrl, audience));
-      }
-    })();
+    return new ReusingFactory(factory, botOf(identity), this);
   }
 
   /** The client kept under `key`, created the first time it is asked for. */
-  private kept<T extends ConnectorClient | UserTokenClient>(key: unknown[], create: () => Promise<T>): Promise<T> {
+  kept<T extends ConnectorClient | UserTokenClient>(key: string[], create: () => Promise<T>): Promise<T> {
     const id = JSON.stringify(key);
     const existing = this.clients.get(id) as Promise<T> | undefined;
     if (existing) return existing;
@@ -64,6 +58,21 @@ export class ReusedClients extends DelegatingAuthentication {
     if (this.clients.size >= MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value as string);
     this.clients.set(id, created);
     return created;
+  }
+}
+
+/** A connector factory that asks the cache first. */
+class ReusingFactory extends ConnectorFactory {
+  constructor(
+    private readonly factory: ConnectorFactory,
+    private readonly bot: string,
+    private readonly clients: ReusedClients,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.clients.kept(['connector', this.bot, serviceUrl, audience ?? ''], () => this.factory.create(serviceUrl, audience));
   }
 }
 
