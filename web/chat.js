@@ -121,6 +121,7 @@
         .then(function (body) {
           (body.activities || []).forEach(function (reply) {
             if (reply.type !== 'message' && reply.type !== 'typing') return;
+            offerCaseNote(reply);
             activities.next(
               Object.assign({}, reply, {
                 id: nextId(),
@@ -176,6 +177,44 @@
       },
     };
   }
+
+  /** "Copy for case notes": the latest case note's text, copied by the header's Copy case note button. */
+  var caseNote = '';
+  var copyButton = document.getElementById('copy-note');
+
+  function offerCaseNote(reply) {
+    var guidance = reply.channelData && reply.channelData.guidance;
+    if (!guidance || guidance.kind !== 'case-note' || typeof guidance.record !== 'string') return;
+    caseNote = guidance.record;
+    copyButton.hidden = false;
+    copyButton.textContent = 'Copy case note';
+  }
+
+  /** The clipboard API where the page may use it; otherwise a selected text area and the copy command. */
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    var copied = document.execCommand('copy');
+    document.body.removeChild(area);
+    return copied ? Promise.resolve() : Promise.reject(new Error('copy refused'));
+  }
+
+  copyButton.addEventListener('click', function () {
+    copyText(caseNote).then(
+      function () {
+        copyButton.textContent = 'Copied';
+      },
+      function () {
+        copyButton.textContent = 'Copy failed: select the text in the card';
+      },
+    );
+  });
 
   var store = window.WebChat.createStore();
   window.WebChat.renderWebChat(

@@ -67,6 +67,8 @@ export function adaptiveCard(reply: Reply, options: CardOptions = { interactive:
     body.push({ type: 'Container', id: MORE, isVisible: false, items: hidden.flat() });
     body.push(toggle(SHOW_MORE, 'Show more', true), toggle(SHOW_LESS, 'Show less', false));
   }
+  // A case note: in a text box, where a long press or Ctrl+A selects exactly the record to copy.
+  if (reply.record) body.push({ type: 'Input.Text', id: 'record', isMultiline: true, value: reply.record, label: 'Case note' });
   if (reply.source) {
     body.push({ type: 'TextBlock', text: citationLine(reply.source), wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' });
   }

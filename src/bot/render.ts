@@ -26,6 +26,8 @@ export interface GuidanceChannelData {
   ids?: string[];
   /** The danger check's rule, when it raised the emergency reply or the caution line. */
   danger?: string;
+  /** A case note's plain text (kind case-note), for a client's copy button. */
+  record?: string;
   choices: Array<{ label: string; value: unknown }>;
   /** `document` is the registry id, `section` the heading as printed; the ids and short title come too. */
   source?: { document: string; section: string; documentTitle: string; sectionId: string; date?: string; paragraphs?: string };
@@ -42,6 +44,7 @@ export function guidanceOf(reply: Reply): GuidanceChannelData {
   if (reply.alternatives) data.alternatives = reply.alternatives;
   if (reply.ids) data.ids = reply.ids;
   if (reply.danger) data.danger = reply.danger;
+  if (reply.record) data.record = reply.record;
   if (reply.source) {
     const { document, section, documentTitle, sectionTitle, documentDate, paragraphs } = reply.source;
     data.source = { document, section: sectionTitle, documentTitle, sectionId: section };

@@ -9,8 +9,10 @@
  * lines are escaped, so a typed link, image, heading or HTML tag shows as the
  * characters typed and cannot become markup in Waypoint's reply.
  */
-import type { Citation } from '../core/content/library';
+import { citationLine } from '../core/content/library';
 import type { GuidanceKind, Reply, ReplySection } from '../core/conversation/types';
+
+export { citationLine };
 
 interface Style {
   bold: (text: string) => string;
@@ -78,13 +80,6 @@ function section(s: ReplySection, style: Style): string {
   }
 }
 
-/** "From: <document> (<date>), “<section>”, paragraphs 57-59". */
-export function citationLine(source: Citation): string {
-  const date = source.documentDate ?? 'undated';
-  const paragraphs = source.paragraphs ? `, paragraph${source.paragraphs.includes('-') ? 's' : ''} ${source.paragraphs}` : '';
-  return `From: ${source.documentTitle} (${date}), “${source.sectionTitle}”${paragraphs}`;
-}
-
 export function replyText(reply: Reply, options: { markdown?: boolean } = {}): string {
   const base = options.markdown === false ? PLAIN : MARKDOWN;
   // Plain text is never interpreted, so only Markdown needs the typed lines escaped.
@@ -93,6 +88,8 @@ export function replyText(reply: Reply, options: { markdown?: boolean } = {}): s
   if (reply.caution) parts.push(style.bold(reply.caution));
   if (reply.title) parts.push(style.bold(reply.title));
   for (const s of reply.sections) parts.push(section(s, style));
+  // A case note is plain text to copy as it is: fenced in Markdown, so nothing in it becomes markup.
+  if (reply.record) parts.push(base === MARKDOWN ? `\`\`\`\n${reply.record}\n\`\`\`` : reply.record);
   if (reply.source) parts.push(style.italic(citationLine(reply.source)));
   if (reply.choices.length > 0) {
     parts.push(reply.choices.map((choice, i) => `${i + 1}. ${choice.label}`).join('\n'));

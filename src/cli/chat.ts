@@ -13,13 +13,21 @@ import { LocalConversation, type BotReply } from '../client/localClient';
 
 const HOUR = 60 * 60 * 1000;
 
+/** The Markdown as a reader sees it: no bold or italic marks, and escaped characters (typed text shown back) as themselves. */
+function readable(markdown: string): string {
+  return markdown
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/(^|\s)_(.+?)_(?=\s|$)/g, '$1$2')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 function show(replies: BotReply[]): void {
   for (const reply of replies) {
-    // The Markdown as a reader sees it: no bold or italic marks, and escaped characters (typed text shown back) as themselves.
+    // A fenced block (a case note) is plain text already: shown as it is, without its fence, to copy.
     const text = (reply.text ?? '')
-      .replace(/\*\*(.+?)\*\*/g, '$1')
-      .replace(/(^|\s)_(.+?)_(?=\s|$)/g, '$1$2')
-      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+      .split(/```\n([\s\S]*?)\n```/)
+      .map((part, i) => (i % 2 === 1 ? part : readable(part)))
+      .join('');
     console.log(`\nWaypoint:\n${text}\n`);
   }
 }

@@ -79,7 +79,8 @@ describe('the tree engine', () => {
   it('goes back one step at a time and not past the start', () => {
     const start = startWalk(tree);
     const next = choose(tree, start, 'no');
-    expect(next).toEqual({ tree: 'third-party-report', node: 'try-consent', history: ['danger-now'] });
+    // The option chosen at each step is kept beside it, for a case note.
+    expect(next).toEqual({ tree: 'third-party-report', node: 'try-consent', history: ['danger-now'], answers: ['no'] });
     expect(back(next ?? start)).toEqual(start);
     expect(back(start)).toBeUndefined();
   });

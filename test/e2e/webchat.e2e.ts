@@ -2,7 +2,7 @@
  * The local chat page in a real browser (Debian's Chromium, driven by
  * playwright-core; no browser is ever downloaded) against the real server:
  * the welcome, a typed question answered with its card and source, a tree
- * walked to an outcome by clicking, back and start over, the emergency reply
+ * walked to an outcome by clicking, back and start over, a case note copied, the emergency reply
  * first (typed, and raised by a walk-through's answer), keyboard-only use, contrast, title and language; no request fails
  * and no message fails to send. A screenshot of the final page is saved.
  */
@@ -100,6 +100,26 @@ describe('the local chat page', () => {
     expect(await lastCardText()).toMatch(/Was this helpful\?/);
     await page.locator('#start-over').click();
     await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/danger/i);
+  });
+
+  it('copies a case note at a walk-through outcome with the Copy case note button', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bot.url });
+    expect(await page.locator('#copy-note').isHidden()).toBe(true);
+    await say('report on 101');
+    await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/danger/i);
+    for (let step = 0; step < 10 && !/Was this helpful\?/.test(await lastCardText()); step += 1) {
+      const before = await lastCardText();
+      await cardButton(/^1\. /).first().click();
+      await expect.poll(lastCardText, { timeout: 15_000 }).not.toBe(before);
+    }
+    const note = await newCardAfter(() => cardButton(/Copy for case notes/).first().click());
+    expect(note).toMatch(/For your case notes/);
+    await page.locator('#copy-note').click();
+    await expect.poll(() => page.locator('#copy-note').innerText()).toBe('Copied');
+    const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    expect(copied).toMatch(/^Waypoint guidance record, /);
+    expect(copied).toMatch(/Walk-through: Should I report to the police on 101\?/);
+    expect(copied).toMatch(/not a record of what happened/);
   });
 
   it('gives the emergency reply first when someone is in danger now', async () => {

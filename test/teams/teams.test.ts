@@ -68,6 +68,24 @@ describe('replies in Teams are Adaptive Cards that still work as text', () => {
     expect(hint((await personal().submit({ action: 'start', tree: 'couples-housing' })).replies.at(-1))).toBe(1);
   });
 
+  it('gives a case note as a text box holding the record, ready to copy, and the same record in the contract', async () => {
+    const conversation = personal();
+    let reply = (await conversation.submit({ action: 'start', tree: 'couples-housing' })).replies.at(-1);
+    for (let step = 0; step < 15 && !reply?.channelData?.guidance?.outcome; step += 1) {
+      const options = submits(reply).filter((b) => (b.data as { action?: string }).action === 'choose');
+      reply = (await conversation.submit(options.at(-1)?.data)).replies.at(-1);
+    }
+    const copy = submits(reply).find((b) => b.title?.endsWith('Copy for case notes'));
+    expect(copy?.data).toEqual({ action: 'command', command: 'case-note' });
+    const note = (await conversation.submit(copy?.data)).replies.at(-1);
+    const record = note?.channelData?.guidance?.record ?? '';
+    expect(note?.channelData?.guidance?.kind).toBe('case-note');
+    expect(record).toMatch(/^Waypoint guidance record, .*\(UK time\)\n/);
+    const box = walk(cardOf(note).body).find((e) => e.type === 'Input.Text') as Element & { value?: string; isMultiline?: boolean };
+    expect(box).toMatchObject({ isMultiline: true, value: record });
+    expect(cardOf(note).fallbackText).toContain(record);
+  });
+
   it('gives tree options as Action.Submit buttons carrying the contract values, and walks on a press', async () => {
     const conversation = personal();
     const { replies } = await conversation.submit({ action: 'start', tree: 'third-party-report' });

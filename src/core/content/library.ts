@@ -26,6 +26,13 @@ export interface Citation {
   paragraphs?: string;
 }
 
+/** "From: <document> (<date>), “<section>”, paragraphs 57-59". */
+export function citationLine(source: Citation): string {
+  const date = source.documentDate ?? 'undated';
+  const paragraphs = source.paragraphs ? `, paragraph${source.paragraphs.includes('-') ? 's' : ''} ${source.paragraphs}` : '';
+  return `From: ${source.documentTitle} (${date}), “${source.sectionTitle}”${paragraphs}`;
+}
+
 export class ContentLibrary {
   readonly cards: ReadonlyMap<string, Card>;
   readonly trees: ReadonlyMap<string, Tree>;

@@ -15,6 +15,7 @@
 import type { ContentLibrary } from '../content/library';
 import type { Tree } from '../content/schema';
 import type { FeedbackLog } from '../feedback/feedbackLog';
+import { caseNoteReply } from './caseNote';
 import { Practice } from './practice';
 import { SmallTalkMatcher } from './smallTalk';
 import { asksForGuidance, assessDanger } from '../safety/danger';
@@ -59,6 +60,11 @@ function withCaution(replies: Reply[], rule: string): Reply[] {
   return first ? [{ ...first, caution: CAUTION_LINE, danger: rule }, ...rest] : replies;
 }
 
+/** Whether `noted` is already this walk at this outcome (so showing it again keeps the time it was reached). */
+function sameWalk(noted: Session['noted'], walk: TreeWalk): boolean {
+  return noted?.kind === 'tree' && JSON.stringify(noted.walk) === JSON.stringify(walk);
+}
+
 /** How many rated items a session remembers, to count a double tap once. */
 const RATED_MEMORY = 20;
 
@@ -97,6 +103,9 @@ const COMMAND_WORDS: Record<string, Command> = {
   skip: 'skip',
   'skip this one': 'skip',
   'end the session': 'cancel',
+  'case note': 'case-note',
+  'case notes': 'case-note',
+  'copy for case notes': 'case-note',
 };
 
 const GREETINGS = /^(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening)(?: there)?(?: waypoint)?$/;
@@ -104,6 +113,9 @@ const GREETINGS = /^(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morn
 /** Short typed answers that stand for a Yes / No option. */
 /** For a button whose card or tree no longer exists (content changed since it was shown). */
 const GONE = "That guidance isn't available any more. Here is the menu.";
+
+const NOTHING_TO_NOTE =
+  'There is nothing to copy for case notes yet: the end of a walk-through, a practice debrief and a reflective summary each offer it. Here is the menu.';
 
 const AFFIRMATIVE = /^(?:y|yes|yeah|yep|yup|aye|correct)$/;
 const NEGATIVE = /^(?:n|no|nope|nah|not really)$/;
@@ -119,7 +131,7 @@ export class Assistant {
     private readonly options: AssistantOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.practice = new Practice(library, options.random);
+    this.practice = new Practice(library, options.random, this.now);
     this.smallTalk = new SmallTalkMatcher(library.smallTalk);
   }
 
@@ -355,6 +367,11 @@ export class Assistant {
       case 'skip':
         if (session.reflection) return this.practice.answerReflection(null, session);
         return { session, replies: [menuReply(this.library, 'There is nothing to skip here.')] };
+      case 'case-note': {
+        if (!session.noted) return { session, replies: [menuReply(this.library, NOTHING_TO_NOTE)] };
+        const note = caseNoteReply(this.library, session.noted);
+        return note ? { session, replies: [note] } : { session: { ...session, noted: undefined }, replies: [menuReply(this.library, GONE)] };
+      }
     }
   }
 
@@ -420,6 +437,10 @@ export class Assistant {
   private finish(session: Session, replies: Reply[], patch: Partial<Session> = {}): TurnResult {
     const last = [...replies].reverse().find((reply) => reply.choices.length > 0);
     const next: Session = { ...session, ...patch, offered: last?.choices ?? [], lastActive: this.now() };
+    // A tree outcome reached is kept (as the walk) for "Copy for case notes".
+    if (next.walk && replies.some((reply) => reply.kind === 'tree' && reply.outcome) && !sameWalk(next.noted, next.walk)) {
+      next.noted = { kind: 'tree', walk: next.walk, at: this.now() };
+    }
     if (!last || session.choicesExplained) return { replies, session: next };
     // The first reply with choices says once how to choose without the buttons.
     return { replies: replies.map((reply) => (reply === last ? { ...reply, explainChoices: true } : reply)), session: { ...next, choicesExplained: true } };

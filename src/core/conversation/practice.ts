@@ -27,6 +27,7 @@ export class Practice {
   constructor(
     private readonly library: ContentLibrary,
     private readonly random: () => number = Math.random,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Whether a scenario or reflective session is under way. */
@@ -94,9 +95,11 @@ export class Practice {
     }
     // The last moment: the debrief updates the trainee's record.
     if (progress === UNREAD) return { session, replies: [], needsProgress: true };
-    const result = scenarios.debrief(scenario, [...run.path, { moment: run.moment, response: step.response.id }]);
+    const path = [...run.path, { moment: run.moment, response: step.response.id }];
+    const result = scenarios.debrief(scenario, path);
     return {
-      session: { ...session, scenario: undefined },
+      // Kept for a case note: the responses chosen (ids).
+      session: { ...session, scenario: undefined, noted: { kind: 'scenario', scenario: scenario.id, path, at: this.now() } },
       replies: [graded, debriefReply(this.library, scenario, result)],
       progress: scenarios.recordResult(progress, scenario.id, result),
     };
@@ -125,7 +128,9 @@ export class Practice {
     if (!run || !reflection) return { session: { ...session, reflection: undefined }, replies: [menuReply(this.library, 'There is no reflective session under way.')] };
     const next = reflections.answer(run, text);
     if (reflections.finished(reflection, next)) {
-      return { session: { ...session, reflection: undefined }, replies: [reflectionSummaryReply(reflection, next)] };
+      // Kept for a case note: which prompts were answered, never the answers.
+      const noted = { kind: 'reflection' as const, reflection: reflection.id, answered: next.answers.map((a) => a !== null), at: this.now() };
+      return { session: { ...session, reflection: undefined, noted }, replies: [reflectionSummaryReply(reflection, next)] };
     }
     return { session: { ...session, reflection: next }, replies: [reflectionPromptReply(this.library, reflection, next)] };
   }

@@ -8,6 +8,7 @@ import type { Reflection, Scenario, ScenarioResponse } from '../content/schema';
 import { REFLECTION_STAGES } from '../content/schema';
 import type { ReflectionRun } from '../practice/reflections';
 import { GRADE_LABEL, type Debrief, type PracticeProgress, type ScenarioRun } from '../practice/scenarios';
+import { CASE_NOTE } from './caseNote';
 import { MENU, publicSourceLine, readChoices } from './replies';
 import type { Choice, Reply, ReplySection } from './types';
 
@@ -112,6 +113,7 @@ export function debriefReply(library: ContentLibrary, scenario: Scenario, result
     choices: [
       ...readChoices(library, result.cards),
       { label: 'Try this one again', value: { action: 'scenario', scenario: scenario.id } },
+      CASE_NOTE,
       PRACTICE,
       MENU,
     ],
@@ -201,6 +203,6 @@ export function reflectionSummaryReply(reflection: Reflection, run: ReflectionRu
       })),
       { style: 'text', lines: ['Copy this into your own records now. I have deleted these answers from Waypoint, and nothing from the session was logged.'] },
     ],
-    choices: [MENU],
+    choices: [CASE_NOTE, MENU],
   };
 }

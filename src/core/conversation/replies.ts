@@ -7,6 +7,7 @@ import type { ContentLibrary } from '../content/library';
 import type { Card, Contact, LocalServiceKey, Tree } from '../content/schema';
 import type { SearchHit } from '../search/search';
 import { currentNode, optionsAt, type TreeWalk } from '../trees/engine';
+import { CASE_NOTE } from './caseNote';
 import type { Choice, Reply, ReplySection } from './types';
 
 export const MENU: Choice = { label: 'Menu', value: { action: 'command', command: 'menu' } };
@@ -193,7 +194,7 @@ export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWal
   if (node.type === 'outcome') {
     const read = readChoices(library, node.cards);
     const walks = node.trees.filter((id) => library.tree(id)).map((id) => choiceFor(library, id, `Walk through: ${library.titleOf(id) ?? id}`));
-    choices = [...read, ...walks, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
+    choices = [...read, ...walks, CASE_NOTE, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
   } else {
     choices = optionsAt(node).map((option) => ({
       label: option.label,

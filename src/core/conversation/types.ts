@@ -28,7 +28,9 @@ export type GuidanceKind =
   | 'progress'
   /** Reflect: a prompt of a reflective session, and the summary at its end. */
   | 'reflection'
-  | 'reflection-summary';
+  | 'reflection-summary'
+  /** "Copy for case notes": a plain-text record of the guidance reached, nothing typed in it. */
+  | 'case-note';
 
 export const COMMANDS = [
   'menu',
@@ -43,6 +45,7 @@ export const COMMANDS = [
   'reflect',
   'shift',
   'skip',
+  'case-note',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -109,6 +112,8 @@ export interface Reply {
    * on the emergency reply and on a reply carrying the caution line. A rule name, never the text.
    */
   danger?: string;
+  /** A case note's plain text, to paste into a case management system (kind case-note). */
+  record?: string;
   /**
    * The conversation's first reply with choices: a host that shows buttons says once, here,
    * that an option can also be typed or its number (buttons do not work in every client).
@@ -136,7 +141,17 @@ export interface Session {
   lastActive: number;
   /** What has been rated in this conversation, so a double tap counts once. Ids only, capped. */
   rated?: string[];
+  /** The guidance last reached (a tree outcome, a debrief, a reflective summary), for "Copy for case notes". */
+  noted?: NotedGuidance;
 }
+
+/** Guidance reached, as ids and the options chosen: never anything typed. */
+export type NotedGuidance = { at: number } & (
+  | { kind: 'tree'; walk: TreeWalk }
+  | { kind: 'scenario'; scenario: string; path: ScenarioRun['path'] }
+  /** Which prompts were answered (true) or skipped (false); the answers themselves are never kept. */
+  | { kind: 'reflection'; reflection: string; answered: boolean[] }
+);
 
 /** One incoming message: typed text, a button value, or both (Teams messageBack sends both). */
 export interface Input {

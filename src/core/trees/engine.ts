@@ -10,6 +10,8 @@ export interface TreeWalk {
   node: string;
   /** Nodes already passed, oldest first; `back` pops from here. */
   history: string[];
+  /** The option chosen at each node of `history` (for a case note); missing in walks saved before it was kept. */
+  answers?: string[];
 }
 
 /** The option id an advice node offers for moving on. */
@@ -21,7 +23,7 @@ export interface StepOption {
 }
 
 export function startWalk(tree: Tree): TreeWalk {
-  return { tree: tree.id, node: tree.start, history: [] };
+  return { tree: tree.id, node: tree.start, history: [], answers: [] };
 }
 
 export function currentNode(tree: Tree, walk: TreeWalk): TreeNode {
@@ -44,7 +46,7 @@ export function choose(tree: Tree, walk: TreeWalk, optionId: string): TreeWalk |
   if (node.type === 'question') next = node.options.find((o) => o.id === optionId)?.next;
   else if (node.type === 'advice' && optionId === CONTINUE) next = node.next;
   if (!next) return undefined;
-  return { tree: walk.tree, node: next, history: [...walk.history, walk.node] };
+  return { tree: walk.tree, node: next, history: [...walk.history, walk.node], answers: walk.answers?.length === walk.history.length ? [...walk.answers, optionId] : undefined };
 }
 
 /** Whether an answer at the current node says someone is in danger now (see TreeOption.emergency). */
@@ -57,5 +59,5 @@ export function raisesEmergency(tree: Tree, walk: TreeWalk, optionId: string): b
 export function back(walk: TreeWalk): TreeWalk | undefined {
   const previous = walk.history[walk.history.length - 1];
   if (previous === undefined) return undefined;
-  return { tree: walk.tree, node: previous, history: walk.history.slice(0, -1) };
+  return { tree: walk.tree, node: previous, history: walk.history.slice(0, -1), answers: walk.answers?.slice(0, -1) };
 }
