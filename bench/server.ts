@@ -23,7 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import pino from 'pino';
 import type restify from 'restify';
-import { createServer } from '../src/server';
+import { createServer } from '../src/http/server';
 import { createStateStorage } from '../src/storage/stateStorage';
 
 export type ServerMode = 'waypoint' | 'echo' | 'stateful-echo';

@@ -30,9 +30,9 @@ import { ClassifiedAuthentication, withAuthOutcome } from './bot/classifiedAuthe
 import { ReusedClients } from './bot/reusedClients';
 import { createStateStorage, type StorageConfig } from './storage/stateStorage';
 import { PROJECT_ROOT } from './paths';
-import { createServer, markDraining } from './server';
-import { localChatFiles } from './web/localChat';
-import { createLifecycle, shutdownOnSignals } from './lifecycle';
+import { createServer, markDraining } from './http/server';
+import { localChatFiles } from './http/localChat';
+import { createLifecycle, shutdownOnSignals } from './http/lifecycle';
 
 export { PROJECT_ROOT };
 

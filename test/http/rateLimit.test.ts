@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type restify from 'restify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConversationRateLimiter, DEFAULT_RATE_LIMIT } from '../../src/rateLimit';
-import { createServer, type MessageEndpoint } from '../../src/server';
+import { ConversationRateLimiter, DEFAULT_RATE_LIMIT } from '../../src/http/rateLimit';
+import { createServer, type MessageEndpoint } from '../../src/http/server';
 import { startTestBot, type TestBot } from '../support/bot';
 
 describe('the token bucket', () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type restify from 'restify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, markDraining, type Readiness, type ServerOptions } from '../../src/server';
+import { createServer, markDraining, type Readiness, type ServerOptions } from '../../src/http/server';
 import { startTestBot } from '../support/bot';
 
 const servers: restify.Server[] = [];

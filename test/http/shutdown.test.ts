@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLifecycle } from '../../src/lifecycle';
+import { createLifecycle } from '../../src/http/lifecycle';
 import { PROJECT_ROOT } from '../../src/paths';
 
 interface LogLine {

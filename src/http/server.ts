@@ -10,7 +10,7 @@ import restify, { type Next, type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConversationRateLimiter, type RateLimitOptions } from './rateLimit';
-import { mountLocalChat, type LocalChatFiles } from './web/localChat';
+import { mountLocalChat, type LocalChatFiles } from './localChat';
 
 /** What the server needs from the bot side; keeps restify apart from botbuilder. */
 export interface MessageEndpoint {

@@ -1,5 +1,5 @@
 /**
- * The local chat page (web/): Microsoft's Web Chat bundle, served from
+ * The local chat page (src/http/page/): Microsoft's Web Chat bundle, served from
  * node_modules (no CDN, so it works offline), and the page and its small
  * Direct Line-compatible script. Mounted only in local mode or with
  * LOCAL_CHAT=1, never in production with credentials (see src/index.ts).
@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
 
 export function localChatFiles(projectRoot: string): LocalChatFiles {
   return {
-    pageDir: join(projectRoot, 'web'),
+    pageDir: join(projectRoot, 'src', 'http', 'page'),
     // The package's exports map leaves its bundles out, so the file is found by path.
     webChatBundle: join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
   };
