@@ -31,7 +31,8 @@ import { ReusedClients } from './bot/reusedClients';
 import { createStateStorage, type StorageConfig } from './storage/stateStorage';
 import { PROJECT_ROOT } from './paths';
 import { createServer, markDraining } from './http/server';
-import { localChatFiles } from './http/localChat';
+import { adminPageFiles, localChatFiles } from './http/localChat';
+import { adminReport } from './core/feedback/adminReport';
 import { createLifecycle, shutdownOnSignals } from './http/lifecycle';
 
 export { PROJECT_ROOT };
@@ -146,7 +147,7 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   const { logger } = config;
   const library = loadContentLibrary(defaultContentPaths(config.contentRoot));
   const search = new GuidanceSearch(documentsFrom(library));
-  const feedback = new FeedbackLog();
+  const feedback = new FeedbackLog({ knownWords: library.guidanceWords() });
   const assistant = new Assistant(library, search, { idleTimeoutMs: config.sessionIdleMs, feedback });
 
   const state = createStateStorage(config.storage ?? { kind: 'memory' });
@@ -189,7 +190,7 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
       const storage = await state.reachable();
       return { ok: storage, checks: { content: true, storage } };
     },
-    admin: { report: () => feedback.snapshot(), open: localMode, key: config.adminKey },
+    admin: { report: () => adminReport(feedback.snapshot(), library, Date.now()), open: localMode, key: config.adminKey, page: adminPageFiles(PROJECT_ROOT) },
     // The browser chat page: in local mode, or asked for with LOCAL_CHAT=1, but never in production with credentials.
     localChat: (localMode || config.localChat) && !(config.production && !localMode) ? localChatFiles(PROJECT_ROOT) : undefined,
   });

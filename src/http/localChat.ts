@@ -3,6 +3,7 @@
  * node_modules (no CDN, so it works offline), and the page and its small
  * Direct Line-compatible script. Mounted only in local mode or with
  * LOCAL_CHAT=1, never in production with credentials (see src/index.ts).
+ * The supervisor's page (admin.html) lives beside it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,14 +30,24 @@ export function localChatFiles(projectRoot: string): LocalChatFiles {
   };
 }
 
-/** Registers GET /, /chat.js, /chat.css and /webchat.js. Files are read once, at start-up. */
+/** Registers GET /, /chat.js, /chat.css and /webchat.js. */
 export function mountLocalChat(server: Server, files: LocalChatFiles): void {
-  const routes: Array<[string, string, string]> = [
+  serveFiles(server, [
     ['/', join(files.pageDir, 'index.html'), 'html'],
     ['/chat.js', join(files.pageDir, 'chat.js'), 'js'],
     ['/chat.css', join(files.pageDir, 'chat.css'), 'css'],
     ['/webchat.js', files.webChatBundle, 'js'],
-  ];
+  ]);
+}
+
+/** The supervisor's page (see server.ts: served only where its data is). */
+export function adminPageFiles(projectRoot: string): { html: string; js: string } {
+  const pageDir = join(projectRoot, 'src', 'http', 'page');
+  return { html: join(pageDir, 'admin.html'), js: join(pageDir, 'admin.js') };
+}
+
+/** Serves each [path, file, type]; files are read once, at start-up. */
+export function serveFiles(server: Server, routes: Array<[string, string, string]>): void {
   for (const [path, file, type] of routes) {
     const body = readFileSync(file);
     server.get(path, async (_req: Request, res: Response) => {

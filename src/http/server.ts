@@ -10,7 +10,7 @@ import restify, { type Next, type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConversationRateLimiter, type RateLimitOptions } from './rateLimit';
-import { mountLocalChat, type LocalChatFiles } from './localChat';
+import { mountLocalChat, serveFiles, type LocalChatFiles } from './localChat';
 
 /** What the server needs from the bot side; keeps restify apart from botbuilder. */
 export interface MessageEndpoint {
@@ -43,8 +43,11 @@ export interface ServerOptions {
    * 10 seconds, at most 10,000 conversations tracked); false turns it off.
    */
   rateLimit?: Partial<RateLimitOptions> | false;
-  /** GET /admin/feedback: open in local mode, otherwise only with the admin key (and off without one). */
-  admin?: { report: () => unknown; open: boolean; key?: string };
+  /**
+   * GET /admin/feedback (the report as JSON) and GET /admin (the supervisor's page, which reads it):
+   * open in local mode, otherwise the JSON only with the admin key, and both off without one.
+   */
+  admin?: { report: () => unknown; open: boolean; key?: string; page?: { html: string; js: string } };
   /** The local chat page at GET /; left out, there is none. */
   localChat?: LocalChatFiles;
 }
@@ -98,6 +101,8 @@ export function createServer(options: ServerOptions): restify.Server {
       }
       res.send(200, admin.report());
     });
+    // The page holds no data: it asks for the key (outside local mode) and reads /admin/feedback with it.
+    if (admin.page) serveFiles(server, [['/admin', admin.page.html, 'html'], ['/admin.js', admin.page.js, 'js']]);
   }
 
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -2,7 +2,7 @@
  * The local chat page in a real browser (Debian's Chromium, driven by
  * playwright-core; no browser is ever downloaded) against the real server:
  * the welcome, a typed question answered with its card and source, a tree
- * walked to an outcome by clicking, back and start over, a case note copied, the emergency reply
+ * walked to an outcome by clicking, back and start over, a case note copied, the supervisor's view, the emergency reply
  * first (typed, and raised by a walk-through's answer), keyboard-only use, contrast, title and language; no request fails
  * and no message fails to send. A screenshot of the final page is saved.
  */
@@ -184,6 +184,36 @@ describe('the local chat page', () => {
   it('never failed a request, and never showed "Send failed"', async () => {
     expect(failedRequests).toEqual([]);
     expect(await page.getByText(/send failed/i).count()).toBe(0);
+  });
+});
+
+describe("the supervisor's view at /admin", () => {
+  it('draws what the chat above left: unanswered questions by week, thumbs down by card, walks and where they stop, content due; never a name typed', async () => {
+    // More to show: a question with a name in it that Waypoint cannot answer, and a thumbs down.
+    const chat = bot.conversation();
+    await chat.say('Zebedee Quintrell wants me to sort out a parking permit for his van');
+    const card = (await chat.say('what is marac')).at(-1);
+    const down = card?.channelData?.guidance?.choices.find((c) => (c.value as { action?: string }).action === 'feedback' && !(c.value as { helpful?: boolean }).helpful);
+    await chat.press(down?.value ?? { action: 'feedback', id: 'marac', helpful: false });
+
+    const admin = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    try {
+      await admin.goto(`${bot.url}/admin`);
+      await expect.poll(() => admin.locator('#report').isVisible(), { timeout: 15_000 }).toBe(true);
+      const text = await admin.locator('main').innerText();
+      expect(text).toMatch(/Questions Waypoint could not answer, by week/);
+      expect(await admin.locator('svg[aria-label="Unanswered questions by week"] rect').count()).toBeGreaterThan(0);
+      expect(await admin.locator('svg[aria-label="Thumbs down by card"] rect').count()).toBeGreaterThan(0);
+      expect(text).toMatch(/parking permit/);
+      expect(text).not.toMatch(/Zebedee|Quintrell/);
+      // The walk-throughs the chat tests walked, with where walks stopped.
+      expect(text).toMatch(/Should I report to the police on 101\?/);
+      expect(await admin.getByRole('button', { name: 'Download as JSON' }).count()).toBe(1);
+      mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+      await admin.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'admin.png'), fullPage: true });
+    } finally {
+      await admin.close();
+    }
   });
 });
 

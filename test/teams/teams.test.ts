@@ -214,7 +214,9 @@ describe('"Was this helpful?" and the admin report', () => {
       unanswered: Array<{ query: string; count: number }>;
     };
     expect(report.feedback.find((f) => f.id === 'marac')).toEqual({ id: 'marac', helpful: 1, notHelpful: 0 });
-    const gap = report.unanswered.find((u) => u.query.includes('frobnicator'));
+    const gap = report.unanswered.find((u) => u.query.startsWith('my client [name] called from'));
+    // A name, and any word no dictionary or card has, never reaches the report.
+    expect(gap?.query).not.toMatch(/Zara|quux|frobnicator/);
     expect(gap?.query).toContain('[number]');
     expect(gap?.query).toContain('[email]');
     expect(gap?.query).toContain('[postcode]');
@@ -282,9 +284,23 @@ describe('with Bot Framework credentials configured', () => {
       expect(wrong.status).toBe(401);
       const right = await fetch(`${secured.url}/admin/feedback`, { headers: { authorization: 'Bearer correct horse battery staple' } });
       expect(right.status).toBe(200);
-      expect(await right.json()).toEqual({ feedback: [], unanswered: [] });
+      expect(await right.json()).toMatchObject({ feedback: [], unanswered: [], unansweredByWeek: [], walks: [], review: { overdue: [] } });
+      // The page holds no data, so it is served; it asks for the key and reads the report with it.
+      const page = await fetch(`${secured.url}/admin`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/supervisor's view/);
     } finally {
       await secured.close();
+    }
+  });
+
+  it('serves neither the report nor its page in production without an admin key', async () => {
+    const closed = await startTestBot({ auth: credentials, allowedTenantIds: [TENANT] });
+    try {
+      expect((await fetch(`${closed.url}/admin/feedback`)).status).toBe(404);
+      expect((await fetch(`${closed.url}/admin`)).status).toBe(404);
+    } finally {
+      await closed.close();
     }
   });
 });

@@ -80,6 +80,15 @@ export class ContentLibrary {
   }
 
   /** A card or tree title, for buttons and lists. */
+  /** Every word of the cards and walk-throughs (lower case): the guidance's own vocabulary, MARAC and IDVA included. */
+  guidanceWords(): Set<string> {
+    const texts = [
+      ...[...this.cards.values()].flatMap((c) => [c.title, c.summary, ...c.keyPoints, ...c.search.synonyms]),
+      ...[...this.trees.values()].flatMap((t) => [t.title, ...Object.values(t.nodes).map((n) => n.text)]),
+    ];
+    return new Set(texts.flatMap((text) => text.toLowerCase().match(/[a-z]+/g) ?? []));
+  }
+
   titleOf(id: string): string | undefined {
     return this.cards.get(id)?.title ?? this.trees.get(id)?.title;
   }

@@ -124,6 +124,8 @@ export class Assistant {
   private readonly now: () => number;
   private readonly practice: Practice;
   private readonly smallTalk: SmallTalkMatcher;
+  /** Set while a turn runs when it started a walk (respond is synchronous, so one turn at a time). */
+  private walkBegun = false;
 
   constructor(
     private readonly library: ContentLibrary,
@@ -157,6 +159,19 @@ export class Assistant {
    * Given UNREAD, a turn that needs the record returns only `needsProgress` (see ProgressInput).
    */
   respond(input: Input, previous: Session | undefined, progress: ProgressInput = undefined): TurnResult {
+    const result = this.turn(input, previous, progress);
+    if (!result.needsProgress) {
+      // A walk that went idle was left where it stood.
+      const before = previous && this.session(previous) !== previous ? undefined : previous?.walk;
+      if (previous?.walk && !before) this.countWalks(previous.walk, undefined);
+      this.countWalks(before, result.session.walk);
+    }
+    this.walkBegun = false;
+    return result;
+  }
+
+  private turn(input: Input, previous: Session | undefined, progress: ProgressInput): TurnResult {
+    this.walkBegun = false;
     const session = this.session(previous);
     const text = typeof input.text === 'string' ? input.text.trim() : '';
     // A button press carries a value; its text (Teams messageBack) is only the label echoed back.
@@ -238,7 +253,7 @@ export class Assistant {
         if (!tree) return this.notice(session, GONE);
         // A walk-through replaces a scenario or reflective session under way.
         const { session: cleared, note } = this.practice.end(session);
-        return this.walkTo(tree, startWalk(tree), cleared, note);
+        return this.walkTo(tree, this.begin(tree), cleared, note);
       }
       case 'scenario':
         return this.practice.startScenario(action.scenario, session) ?? this.notice(session, GONE);
@@ -335,7 +350,7 @@ export class Assistant {
       case 'start-over': {
         const practised = this.practice.startOver(session);
         if (practised) return practised;
-        if (tree) return this.walkTo(tree, startWalk(tree), session);
+        if (tree) return this.walkTo(tree, this.begin(tree), session);
         return { session: { ...session, walk: undefined }, replies: [menuReply(this.library, "Let's start again.")] };
       }
       case 'cancel': {
@@ -376,6 +391,26 @@ export class Assistant {
   }
 
 
+  /** A new walk of `tree`, noted for the supervisor's view (see countWalks). */
+  private begin(tree: Tree): TreeWalk {
+    this.walkBegun = true;
+    return startWalk(tree);
+  }
+
+  /**
+   * Counts for the supervisor's view (FeedbackLog): a walk started, one that reached an outcome,
+   * and one left before an outcome (at which step): replaced by another, ended, or gone idle.
+   */
+  private countWalks(before: TreeWalk | undefined, after: TreeWalk | undefined): void {
+    const log = this.options.feedback;
+    if (!log) return;
+    const atOutcome = (walk: TreeWalk) => this.library.tree(walk.tree)?.nodes[walk.node]?.type === 'outcome';
+    if (this.walkBegun && after) log.walkStarted(after.tree);
+    if (before && !atOutcome(before) && (!after || after.tree !== before.tree || this.walkBegun)) log.walkLeft(before.tree, before.node);
+    const stayed = before !== undefined && after !== undefined && before.tree === after.tree && before.node === after.node && !this.walkBegun;
+    if (after && atOutcome(after) && !stayed) log.walkFinished(after.tree);
+  }
+
   private walkTo(tree: Tree, walk: TreeWalk, session: Session, note?: string): TurnResult {
     return { session: { ...session, walk }, replies: [treeStepReply(this.library, tree, walk, note)] };
   }
@@ -409,7 +444,7 @@ export class Assistant {
       const best = verdict.best;
       if (best.kind === 'tree') {
         const tree = this.library.tree(best.id) as Tree;
-        return this.walkTo(tree, startWalk(tree), session);
+        return this.walkTo(tree, this.begin(tree), session);
       }
       const card = this.library.card(best.id);
       if (card) return { session, replies: [cardReply(this.library, card, verdict.alternatives.map((h) => h.id))] };

@@ -2,8 +2,11 @@
  * Strips the details workers are most likely to type about a client from a
  * piece of text before anything keeps it: email addresses, phone numbers,
  * UK postcodes, National Insurance numbers and dates. Names cannot be found
- * reliably, which is why the bot asks people not to type them.
+ * reliably, which is why the bot asks people not to type them; so text kept
+ * for a report (redactForReport) also keeps only everyday English words,
+ * and none written with a capital inside a sentence.
  */
+import { isEnglishWord } from '../language/english';
 
 interface Rule {
   label: string;
@@ -32,4 +35,23 @@ export function redact(text: string): string {
 /** Guards the loose number rule against runs like "3 - 4" that are mostly punctuation. */
 function digitsOrLetters(match: string): boolean {
   return (match.match(/[\da-z]/gi) ?? []).length >= Math.min(6, match.replace(/\s/g, '').length);
+}
+
+/**
+ * Text for a report someone else will read (the supervisor's view of unanswered questions):
+ * redacted as above, then every word that could name or place someone is replaced. A name is
+ * rarely an everyday English word, and when it is ("Rose", "Mark") it is usually written with a
+ * capital inside a sentence, so a word survives only if it is in the English dictionary and not
+ * capitalised after the first word of a sentence. Typos go too: the report errs on the side of
+ * saying less. `knownWords` are the guidance's own words (MARAC, IDVA), kept although no
+ * dictionary has them.
+ */
+export function redactForReport(text: string, knownWords: ReadonlySet<string> = new Set()): string {
+  const redacted = redact(text);
+  return redacted.replace(/(?<![[\w])([A-Za-z][a-z']*|[A-Za-z]+)(?![\w\]])/g, (word: string, _word: string, offset: number) => {
+    const sentenceStart = /(?:^|[.!?]\s+)$/.test(redacted.slice(0, offset));
+    const lower = word.toLowerCase().replace(/'s$/, '');
+    if (/^[A-Z]/.test(word) && !sentenceStart && lower !== 'i') return '[name]';
+    return isEnglishWord(lower) || knownWords.has(lower) ? word : '[word]';
+  });
 }
