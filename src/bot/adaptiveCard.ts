@@ -72,6 +72,10 @@ export function adaptiveCard(reply: Reply, options: CardOptions = { interactive:
   if (reply.source) {
     body.push({ type: 'TextBlock', text: citationLine(reply.source), wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' });
   }
+  // Links open outside Waypoint (a Teams chat or call), so they show on shared cards too.
+  if (reply.links && reply.links.length > 0) {
+    body.push({ type: 'ActionSet', spacing: 'Medium', actions: reply.links.map((link) => ({ type: 'Action.OpenUrl', title: link.label, url: link.url })) });
+  }
   if (options.interactive) {
     reply.choices.forEach((choice, i) => {
       body.push({

@@ -28,6 +28,8 @@ export interface GuidanceChannelData {
   danger?: string;
   /** A case note's plain text (kind case-note), for a client's copy button. */
   record?: string;
+  /** Links that open outside Waypoint (kind contact: a Teams chat or call). */
+  links?: Array<{ label: string; url: string }>;
   choices: Array<{ label: string; value: unknown }>;
   /** `document` is the registry id, `section` the heading as printed; the ids and short title come too. */
   source?: { document: string; section: string; documentTitle: string; sectionId: string; date?: string; paragraphs?: string };
@@ -45,6 +47,7 @@ export function guidanceOf(reply: Reply): GuidanceChannelData {
   if (reply.ids) data.ids = reply.ids;
   if (reply.danger) data.danger = reply.danger;
   if (reply.record) data.record = reply.record;
+  if (reply.links && reply.links.length > 0) data.links = reply.links;
   if (reply.source) {
     const { document, section, documentTitle, sectionTitle, documentDate, paragraphs } = reply.source;
     data.source = { document, section: sectionTitle, documentTitle, sectionId: section };

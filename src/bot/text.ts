@@ -90,6 +90,7 @@ export function replyText(reply: Reply, options: { markdown?: boolean } = {}): s
   for (const s of reply.sections) parts.push(section(s, style));
   // A case note is plain text to copy as it is: fenced in Markdown, so nothing in it becomes markup.
   if (reply.record) parts.push(base === MARKDOWN ? `\`\`\`\n${reply.record}\n\`\`\`` : reply.record);
+  if (reply.links && reply.links.length > 0) parts.push(reply.links.map((link) => `${link.label}: ${link.url}`).join('\n'));
   if (reply.source) parts.push(style.italic(citationLine(reply.source)));
   if (reply.choices.length > 0) {
     parts.push(reply.choices.map((choice, i) => `${i + 1}. ${choice.label}`).join('\n'));

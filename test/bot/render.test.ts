@@ -161,3 +161,27 @@ describe('channels without cards, and group chats', () => {
 function fail(message: string): never {
   throw new Error(message);
 }
+
+describe('links that open outside Waypoint (Talk to someone)', () => {
+  const reply: Reply = {
+    kind: 'contact',
+    title: 'Talk to someone',
+    sections: [{ style: 'bullets', lines: ['Duty manager: 0161 000 0000'] }],
+    links: [{ label: 'Chat with Duty manager', url: 'https://teams.microsoft.com/l/chat/0/0?users=duty.manager%40example.org' }],
+    choices: [],
+  };
+
+  it('are Action.OpenUrl buttons in Teams, never posted back', () => {
+    const activity = toActivity(reply, { channelId: 'msteams', group: false });
+    const card = activity.attachments?.[0]?.content as AdaptiveCard;
+    const actions = card.body.flatMap((e) => ((e as { actions?: CardElement[] }).actions ?? []) as CardElement[]);
+    expect(actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Chat with Duty manager', url: 'https://teams.microsoft.com/l/chat/0/0?users=duty.manager%40example.org' });
+    expect(actions.some((a) => a.type === 'Action.Submit')).toBe(false);
+  });
+
+  it('are spelled out in text, with the contract carrying them', () => {
+    const activity = toActivity(reply, { channelId: 'test', group: false });
+    expect(activity.text).toContain('Chat with Duty manager: https://teams.microsoft.com/l/chat/0/0?users=duty.manager%40example.org');
+    expect((activity.channelData as { guidance: { links?: unknown } }).guidance.links).toEqual(reply.links);
+  });
+});

@@ -2,7 +2,7 @@
  * The local chat page in a real browser (Debian's Chromium, driven by
  * playwright-core; no browser is ever downloaded) against the real server:
  * the welcome, a typed question answered with its card and source, a tree
- * walked to an outcome by clicking, back and start over, a case note copied, the supervisor's view, the emergency reply
+ * walked to an outcome by clicking, back and start over, a case note copied, Talk to someone, the supervisor's view, the emergency reply
  * first (typed, and raised by a walk-through's answer), keyboard-only use, contrast, title and language; no request fails
  * and no message fails to send. A screenshot of the final page is saved.
  */
@@ -126,6 +126,14 @@ describe('the local chat page', () => {
     await say('he is hitting her right now');
     await expect.poll(lastCardText, { timeout: 15_000 }).toMatch(/999/);
     expect(await lastCardText()).toMatch(/danger/i);
+  });
+
+  it('offers Talk to someone under the emergency reply, naming contacts not set up as such', async () => {
+    // Waits for the new emergency card: the one from the test before is still on screen.
+    expect(await newCardAfter(() => say('he is kicking her right now'))).toMatch(/999/);
+    const contacts = await newCardAfter(() => cardButton(/Talk to someone/).first().click());
+    expect(contacts).toMatch(/Duty manager: not set up for your organisation yet/);
+    expect(contacts).toMatch(/If someone is in danger now, call 999/);
   });
 
   it('raises the emergency reply from a walk-through answer, then carries on to what to do once safe', async () => {

@@ -120,7 +120,7 @@ export class ContentLibrary {
   /** A local service only if the organisation has filled in at least its name or a way to reach it. */
   localService(key: LocalServiceKey): LocalService | undefined {
     const service = this.local.services[key];
-    return service && (service.name || service.phone || service.email) ? service : undefined;
+    return service && (service.name || service.phone || service.email || service.teams) ? service : undefined;
   }
 
   get emergencyCard(): Card {

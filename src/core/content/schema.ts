@@ -87,6 +87,8 @@ export const LocalServiceKey = z.enum([
   'idva-service',
   'perpetrator-service',
   'duty-manager',
+  /** The organisation's domestic abuse lead. */
+  'da-lead',
 ]);
 
 /** Facts in a step or feedback that the guidance documents do not hold (such as SafeLives' MARAC criteria): the public pages that do. */
@@ -315,6 +317,10 @@ export const LocalService = z
     email: z.string().default(''),
     hours: z.string().default(''),
     notes: z.string().default(''),
+    teams: z
+      .string()
+      .default('')
+      .describe("The person's Teams sign-in (name@organisation, their UPN) or Teams user id: \"Talk to someone\" then links to a chat and a call with them"),
   })
   .strict();
 
@@ -337,12 +343,12 @@ export const LocalServices = z
   .strict();
 
 /** Menu targets that open a mode rather than a card or tree. */
-export const MODE_TARGETS = ['practice', 'reflect'] as const;
+export const MODE_TARGETS = ['practice', 'reflect', 'contact'] as const;
 
 export const MenuItem = z
   .object({
     label: Text,
-    target: Id.describe('A tree id or card id, or "practice" or "reflect" for those modes'),
+    target: Id.describe('A tree id or card id, or "practice" or "reflect" for those modes, or "contact" for Talk to someone'),
     command: Text.optional().describe('Short words that open this item when typed, such as a Teams command suggestion ("report on 101")'),
   })
   .strict();

@@ -33,6 +33,7 @@ import {
   helpReply,
   introReply,
   leftBehindReply,
+  contactReply,
   menuReply,
   noticeReply,
   smallTalkReply,
@@ -106,6 +107,9 @@ const COMMAND_WORDS: Record<string, Command> = {
   'case note': 'case-note',
   'case notes': 'case-note',
   'copy for case notes': 'case-note',
+  'talk to someone': 'contact',
+  contact: 'contact',
+  contacts: 'contact',
 };
 
 const GREETINGS = /^(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening)(?: there)?(?: waypoint)?$/;
@@ -382,6 +386,8 @@ export class Assistant {
       case 'skip':
         if (session.reflection) return this.practice.answerReflection(null, session);
         return { session, replies: [menuReply(this.library, 'There is nothing to skip here.')] };
+      case 'contact':
+        return { session, replies: [contactReply(this.library)] };
       case 'case-note': {
         if (!session.noted) return { session, replies: [menuReply(this.library, NOTHING_TO_NOTE)] };
         const note = caseNoteReply(this.library, session.noted);

@@ -19,7 +19,7 @@ const NOT_A_SUBSTITUTE =
 export function choiceFor(library: ContentLibrary, id: string, label?: string): Choice {
   const text = label ?? library.titleOf(id) ?? id;
   // Menu targets that open a mode rather than a card or tree.
-  if (id === 'practice' || id === 'reflect') return { label: text, value: { action: 'command', command: id } };
+  if (id === 'practice' || id === 'reflect' || id === 'contact') return { label: text, value: { action: 'command', command: id } };
   return library.trees.has(id)
     ? { label: text, value: { action: 'start', tree: id } }
     : { label: text, value: { action: 'open', card: id } };
@@ -115,7 +115,41 @@ const LOCAL_SERVICE_NAMES: Record<LocalServiceKey, string> = {
   'idva-service': 'IDVA service',
   'perpetrator-service': 'Perpetrator service',
   'duty-manager': 'Duty manager',
+  'da-lead': 'Domestic abuse lead',
 };
+
+/** "Talk to someone": offered from the menu, under every emergency reply, and at outcomes that say to tell someone. */
+export const TALK_TO_SOMEONE: Choice = { label: 'Talk to someone', value: { action: 'command', command: 'contact' } };
+
+/** Who "Talk to someone" lists, in the order a worker on shift would try them. */
+const CONTACT_ROLES: LocalServiceKey[] = ['duty-manager', 'da-lead', 'marac-coordinator', 'idva-service'];
+
+/** An outcome that tells the worker to bring in a manager, the DA lead, MARAC or an IDVA offers "Talk to someone". */
+const TELLS_SOMEONE = /\b(?:manager|DA lead|domestic abuse lead|MARAC|IDVA)s?\b/i;
+
+/** The organisation's contacts, each with a Teams chat and call link where their Teams sign-in is set up. */
+export function contactReply(library: ContentLibrary): Reply {
+  const links = CONTACT_ROLES.flatMap((key) => {
+    const service = library.localService(key);
+    if (!service?.teams) return [];
+    const users = encodeURIComponent(service.teams);
+    const who = service.name || LOCAL_SERVICE_NAMES[key];
+    return [
+      { label: `Chat with ${who}`, url: `https://teams.microsoft.com/l/chat/0/0?users=${users}` },
+      { label: `Call ${who}`, url: `https://teams.microsoft.com/l/call/0/0?users=${users}` },
+    ];
+  });
+  return {
+    kind: 'contact',
+    title: 'Talk to someone',
+    sections: [
+      { style: 'bullets', lines: CONTACT_ROLES.map((key) => localServiceLine(library, key)) },
+      { style: 'text', lines: ['If someone is in danger now, call 999.'] },
+    ],
+    links,
+    choices: [MENU],
+  };
+}
 
 /** A configured local service's details, or an honest "not set up" (never an invented contact). */
 function localServiceLine(library: ContentLibrary, key: LocalServiceKey): string {
@@ -194,7 +228,8 @@ export function treeStepReply(library: ContentLibrary, tree: Tree, walk: TreeWal
   if (node.type === 'outcome') {
     const read = readChoices(library, node.cards);
     const walks = node.trees.filter((id) => library.tree(id)).map((id) => choiceFor(library, id, `Walk through: ${library.titleOf(id) ?? id}`));
-    choices = [...read, ...walks, CASE_NOTE, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
+    const tells = [node.text, ...node.points, ...tree.outcomeChecklist].some((line) => TELLS_SOMEONE.test(line));
+    choices = [...read, ...walks, ...(tells ? [TALK_TO_SOMEONE] : []), CASE_NOTE, { label: 'Start over', value: { action: 'command', command: 'start-over' } }, MENU];
   } else {
     choices = optionsAt(node).map((option) => ({
       label: option.label,
@@ -285,8 +320,8 @@ export function emergencyReply(library: ContentLibrary, canResume: boolean, aske
   const card = library.emergencyCard;
   const answer = asked && asked !== card.id ? [choiceFor(library, asked, `For your question: ${library.titleOf(asked) ?? asked}`)] : [];
   const choices: Choice[] = canResume
-    ? [{ label: 'Continue where I was', value: { action: 'command', command: 'resume' } }, ...answer, MENU]
-    : [...answer, MENU];
+    ? [{ label: 'Continue where I was', value: { action: 'command', command: 'resume' } }, ...answer, TALK_TO_SOMEONE, MENU]
+    : [...answer, TALK_TO_SOMEONE, MENU];
   return {
     kind: 'emergency',
     id: card.id,

@@ -30,7 +30,9 @@ export type GuidanceKind =
   | 'reflection'
   | 'reflection-summary'
   /** "Copy for case notes": a plain-text record of the guidance reached, nothing typed in it. */
-  | 'case-note';
+  | 'case-note'
+  /** "Talk to someone": the organisation's contacts (duty manager, DA lead, MARAC coordinator, IDVA). */
+  | 'contact';
 
 export const COMMANDS = [
   'menu',
@@ -46,6 +48,7 @@ export const COMMANDS = [
   'shift',
   'skip',
   'case-note',
+  'contact',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -114,6 +117,8 @@ export interface Reply {
   danger?: string;
   /** A case note's plain text, to paste into a case management system (kind case-note). */
   record?: string;
+  /** Links that open outside Waypoint (a Teams chat or call with a contact): never posted back. */
+  links?: Array<{ label: string; url: string }>;
   /**
    * The conversation's first reply with choices: a host that shows buttons says once, here,
    * that an option can also be typed or its number (buttons do not work in every client).
