@@ -28,6 +28,7 @@ import { replyHoldMiddleware } from './bot/replyHold';
 import { WaypointBot } from './bot/waypointBot';
 import { ClassifiedAuthentication, withAuthOutcome } from './bot/classifiedAuthentication';
 import { ReusedClients } from './bot/reusedClients';
+import { LocalAlerts, TeamsAlertChannel } from './bot/alerts';
 import { createStateStorage, type StorageConfig } from './storage/stateStorage';
 import { PROJECT_ROOT } from './paths';
 import { createServer, markDraining } from './http/server';
@@ -53,6 +54,8 @@ export interface WaypointConfig {
   localChat?: boolean;
   /** NODE_ENV=production. */
   production?: boolean;
+  /** ALERT_CHANNEL_ID: the Teams channel "Alert my team's channel" posts to (19:...@thread.tacv2). */
+  alertChannelId?: string;
   logger: Logger;
 }
 
@@ -103,6 +106,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): WaypointConfig {
     storage,
     localChat: env.LOCAL_CHAT === '1',
     production: env.NODE_ENV === 'production',
+    alertChannelId: env.ALERT_CHANNEL_ID || undefined,
     logger: pino({ level: env.LOG_LEVEL ?? 'info', base: { service: 'waypoint' } }),
   };
 }
@@ -148,19 +152,25 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   const library = loadContentLibrary(defaultContentPaths(config.contentRoot));
   const search = new GuidanceSearch(documentsFrom(library));
   const feedback = new FeedbackLog({ knownWords: library.guidanceWords() });
-  const assistant = new Assistant(library, search, { idleTimeoutMs: config.sessionIdleMs, feedback });
+  const localMode = !config.auth.MicrosoftAppId;
+  // Alerts go to a configured Teams channel; in local mode, with none, they are logged and shown to the worker.
+  const alertsOffered = Boolean(config.alertChannelId) || localMode;
+  const assistant = new Assistant(library, search, { idleTimeoutMs: config.sessionIdleMs, feedback, alerts: alertsOffered });
 
   const state = createStateStorage(config.storage ?? { kind: 'memory' });
   const storage = state.storage;
   const turnState = new TurnStateStore(storage);
-  const bot = new WaypointBot({ assistant, state: turnState, render: toActivity, lookup: (query, limit) => assistant.lookup(query, limit) });
-
-  const localMode = !config.auth.MicrosoftAppId;
   const adapter = new CloudAdapter(
     new ClassifiedAuthentication(new ReusedClients(new ConfigurationBotFrameworkAuthentication(config.auth as ConfigurationBotFrameworkAuthenticationOptions)), (error) =>
       logger.error({ err: { name: error.name, message: error.message } }, 'signing keys unavailable: answered 503'),
     ),
   );
+  const alerts = config.alertChannelId
+    ? new TeamsAlertChannel(storage, adapter, config.auth.MicrosoftAppId ?? '', config.alertChannelId, logger)
+    : localMode
+      ? new LocalAlerts(logger)
+      : undefined;
+  const bot = new WaypointBot({ assistant, state: turnState, render: toActivity, lookup: (query, limit) => assistant.lookup(query, limit), alerts });
   // First, so a refused turn touches nothing: no state, no reply, no turn log.
   if (!localMode || config.allowedTenantIds.length > 0) adapter.use(tenantFilter(config.allowedTenantIds, logger));
   // Before the logger, so only replies really sent are logged (see bot/replyHold.ts).

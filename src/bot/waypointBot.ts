@@ -15,7 +15,8 @@
  */
 import { ActivityTypes, TeamsActivityHandler, type Activity, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { Assistant } from '../core/conversation/assistant';
-import { UNREAD, type Reply, type TurnResult } from '../core/conversation/types';
+import { UNREAD, type AlertRequest, type Reply, type TurnResult } from '../core/conversation/types';
+import type { AlertSender } from './alerts';
 import { incomingText } from './incomingText';
 import { MAX_RESULTS, QUERY_INVOKE, queryText, SEARCH_COMMAND, searchResponse } from './messageExtension';
 import type { RenderTarget } from './render';
@@ -32,6 +33,8 @@ export interface WaypointBotOptions {
   state: TurnStateStore;
   render: (reply: Reply, target: RenderTarget) => Partial<Activity>;
   lookup: Lookup;
+  /** Where "Alert my team's channel" goes (a Teams channel, or the log in local mode); none: not offered. */
+  alerts?: AlertSender;
 }
 
 /** Guidance for a compose-box search: the best matches, or the menu's items for an empty query. */
@@ -41,6 +44,8 @@ export type Lookup = (query: string, limit: number) => Reply[];
 const TURN_STATE = Symbol('waypoint.turnState');
 interface TurnSlot {
   state?: TurnState;
+  /** An alert the turn asked for: sent once its state is saved, so a re-run turn never sends it twice. */
+  alert?: { request: AlertRequest; worker?: string; target: RenderTarget };
 }
 
 export class WaypointBot extends TeamsActivityHandler {
@@ -53,6 +58,7 @@ export class WaypointBot extends TeamsActivityHandler {
       // In a group chat or channel, a message not addressed to Waypoint is none of its business.
       if (isGroupConversation(activity) && !pressed && !mentionsBot(activity)) return next();
       activity.text = textWithoutBotMention(activity) ?? activity.text;
+      await this.options.alerts?.capture(context);
       await this.answer(context);
       await next();
     });
@@ -60,6 +66,7 @@ export class WaypointBot extends TeamsActivityHandler {
     // Teams announces an install twice (installationUpdate, then membersAdded with the bot); the
     // core welcomes a conversation once. Other members joining a team or chat get no welcome.
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.options.alerts?.capture(context);
       await this.answer(context);
       await next();
     });
@@ -71,7 +78,10 @@ export class WaypointBot extends TeamsActivityHandler {
         context.activity.channelId === 'msteams'
           ? added.some((member) => member.id === botId) // Waypoint itself was added
           : added.some((member) => member.id !== botId); // a user opened a chat (Web Chat, Emulator)
-      if (welcome) await this.answer(context);
+      if (welcome) {
+        await this.options.alerts?.capture(context);
+        await this.answer(context);
+      }
       await next();
     });
   }
@@ -94,6 +104,7 @@ export class WaypointBot extends TeamsActivityHandler {
       try {
         await super.run(context);
         await turn.state?.save();
+        if (turn.alert) await this.sendAlert(context, turn.alert);
         await hold?.release();
         return;
       } catch (error) {
@@ -121,7 +132,22 @@ export class WaypointBot extends TeamsActivityHandler {
     state.session = result.session;
     if (result.progress) state.setProgress(result.progress);
     const target: RenderTarget = { channelId: activity.channelId, group: isGroupConversation(activity) };
+    if (result.alert) turn.alert = { request: result.alert, worker: activity.from?.name || undefined, target };
     if (result.replies.length > 0) await context.sendActivities(result.replies.map((reply) => this.options.render(reply, target)));
+  }
+
+  /** Sends the alert the turn asked for, and tells the worker how it went. */
+  private async sendAlert(context: TurnContext, alert: NonNullable<TurnSlot['alert']>): Promise<void> {
+    const { assistant, alerts, render } = this.options;
+    let reply: Reply;
+    try {
+      if (!alerts) throw new Error('no alert channel');
+      const shown = await alerts.send(alert.request, alert.worker);
+      reply = assistant.alertReply(shown ? { shown } : { sent: true });
+    } catch {
+      reply = assistant.alertReply({ failed: true });
+    }
+    await context.sendActivity(render(reply, alert.target));
   }
 
   /**

@@ -5,13 +5,12 @@
  * and replies still reach the channel turn after turn through the real
  * server, on a local stand-in for the channel's endpoint.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReusedClients } from '../../src/bot/reusedClients';
 import { startTestBot, type TestBot } from '../support/bot';
+import { startChannelStandIn, type ChannelStandIn } from '../support/channel';
 
 const message = (serviceUrl: string) => ({ type: 'message', channelId: 'test', serviceUrl, conversation: { id: 'c' }, from: { id: 'u' } }) as Activity;
 
@@ -52,30 +51,19 @@ describe('ReusedClients', () => {
 
 describe('replies sent to the channel (no expectReplies), turn after turn', () => {
   let bot: TestBot;
-  let channel: Server;
+  let channel: ChannelStandIn;
   let channelUrl: string;
-  const received: Array<{ conversation: string; body: { type?: string } }> = [];
+  let received: ChannelStandIn['received'];
 
   beforeAll(async () => {
-    channel = createServer((req: IncomingMessage, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        const conversation = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '')?.[1];
-        if (req.method === 'POST' && conversation) received.push({ conversation: decodeURIComponent(conversation), body: JSON.parse(body) as { type?: string } });
-        // Two calls, not a chain: restify, loaded in this process, patches writeHead to return nothing.
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: randomUUID() }));
-      });
-    });
-    await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
-    channelUrl = `http://127.0.0.1:${(channel.address() as AddressInfo).port}/`;
+    channel = await startChannelStandIn();
+    channelUrl = channel.url;
+    received = channel.received;
     bot = await startTestBot();
   });
   afterAll(async () => {
     await bot.close();
-    channel.closeAllConnections();
-    await new Promise<void>((resolve) => channel.close(() => resolve()));
+    await channel.close();
   });
 
   it('each turn’s replies reach the channel', async () => {

@@ -134,6 +134,10 @@ describe('the local chat page', () => {
     const contacts = await newCardAfter(() => cardButton(/Talk to someone/).first().click());
     expect(contacts).toMatch(/Duty manager: not set up for your organisation yet/);
     expect(contacts).toMatch(/If someone is in danger now, call 999/);
+    // Local mode has no Teams channel: the alert is shown here (and logged) instead of sent.
+    const alert = await newCardAfter(() => cardButton(/Alert my team's channel/).first().click());
+    expect(alert).toMatch(/Local mode: there is no Teams channel here/);
+    expect(alert).toMatch(/asked for contact at/);
   });
 
   it('raises the emergency reply from a walk-through answer, then carries on to what to do once safe', async () => {

@@ -33,6 +33,8 @@ import {
   helpReply,
   introReply,
   leftBehindReply,
+  alertFailedReply,
+  alertSentReply,
   contactReply,
   menuReply,
   noticeReply,
@@ -51,6 +53,8 @@ export interface AssistantOptions {
   feedback?: FeedbackLog;
   /** For "a random scenario"; tests pass a fixed one. */
   random?: () => number;
+  /** Whether "Talk to someone" can send an alert to the team's channel (the host sends it). */
+  alerts?: boolean;
 }
 
 /** The line above an answer to a message with danger signs whose timing is unclear. */
@@ -108,6 +112,7 @@ const COMMAND_WORDS: Record<string, Command> = {
   'case notes': 'case-note',
   'copy for case notes': 'case-note',
   'talk to someone': 'contact',
+  'send an alert': 'alert',
   contact: 'contact',
   contacts: 'contact',
 };
@@ -203,7 +208,8 @@ export class Assistant {
     // Danger signs without a time: the answer comes with "if anyone is in danger right now, call 999" above it.
     const replies = danger?.level === 'caution' ? withCaution(result.replies, danger.rule) : result.replies;
     const finished = this.finish(result.session, [...intro, ...replies], { introduced: true });
-    return result.progress ? { ...finished, progress: result.progress } : this.unchangedIfSame(previous, finished);
+    const out = result.progress ? { ...finished, progress: result.progress } : this.unchangedIfSame(previous, finished);
+    return result.alert ? { ...out, alert: result.alert } : out;
   }
 
   /**
@@ -387,7 +393,12 @@ export class Assistant {
         if (session.reflection) return this.practice.answerReflection(null, session);
         return { session, replies: [menuReply(this.library, 'There is nothing to skip here.')] };
       case 'contact':
-        return { session, replies: [contactReply(this.library)] };
+        return { session, replies: [contactReply(this.library, this.options.alerts === true)] };
+      case 'alert': {
+        if (!this.options.alerts) return { session, replies: [contactReply(this.library, false, 'No alert channel is set up for your organisation.')] };
+        // The host sends it, then answers with alertReply (sent, shown here in local mode, or failed).
+        return { session, replies: [], alert: { guidance: this.guidanceReached(session), at: this.now() } };
+      }
       case 'case-note': {
         if (!session.noted) return { session, replies: [menuReply(this.library, NOTHING_TO_NOTE)] };
         const note = caseNoteReply(this.library, session.noted);
@@ -396,6 +407,26 @@ export class Assistant {
     }
   }
 
+
+  /** What the worker is told once the host has tried to send an alert (see TurnResult.alert). */
+  alertReply(outcome: { sent: true } | { shown: string } | { failed: true }): Reply {
+    if ('shown' in outcome) return { ...alertSentReply(this.library), sections: outcome.shown.split('\n\n').map((line) => ({ style: 'text' as const, lines: [line] })) };
+    return 'sent' in outcome ? alertSentReply(this.library) : alertFailedReply(this.library);
+  }
+
+  /** The guidance a worker is at or last reached, as titles (for an alert): never anything typed. */
+  private guidanceReached(session: Session): string | undefined {
+    const walk = session.walk ?? (session.noted?.kind === 'tree' ? session.noted.walk : undefined);
+    const tree = walk ? this.library.tree(walk.tree) : undefined;
+    if (walk && tree) {
+      const node = tree.nodes[walk.node];
+      return node ? `${tree.title}: ${node.text}` : tree.title;
+    }
+    const noted = session.noted;
+    if (noted?.kind === 'scenario') return `Practice: ${this.library.scenario(noted.scenario)?.title ?? noted.scenario}`;
+    if (noted?.kind === 'reflection') return `Reflective session: ${this.library.reflection(noted.reflection)?.title ?? noted.reflection}`;
+    return undefined;
+  }
 
   /** A new walk of `tree`, noted for the supervisor's view (see countWalks). */
   private begin(tree: Tree): TreeWalk {

@@ -128,7 +128,7 @@ const CONTACT_ROLES: LocalServiceKey[] = ['duty-manager', 'da-lead', 'marac-coor
 const TELLS_SOMEONE = /\b(?:manager|DA lead|domestic abuse lead|MARAC|IDVA)s?\b/i;
 
 /** The organisation's contacts, each with a Teams chat and call link where their Teams sign-in is set up. */
-export function contactReply(library: ContentLibrary): Reply {
+export function contactReply(library: ContentLibrary, alerts: boolean, note?: string): Reply {
   const links = CONTACT_ROLES.flatMap((key) => {
     const service = library.localService(key);
     if (!service?.teams) return [];
@@ -143,12 +143,29 @@ export function contactReply(library: ContentLibrary): Reply {
     kind: 'contact',
     title: 'Talk to someone',
     sections: [
+      ...(note ? [{ style: 'text' as const, lines: [note] }] : []),
       { style: 'bullets', lines: CONTACT_ROLES.map((key) => localServiceLine(library, key)) },
       { style: 'text', lines: ['If someone is in danger now, call 999.'] },
+      ...(alerts ? [{ style: 'text' as const, lines: [ALERT_EXPLAINED] }] : []),
     ],
     links,
-    choices: [MENU],
+    choices: alerts ? [SEND_ALERT, MENU] : [MENU],
   };
+}
+
+export const SEND_ALERT: Choice = { label: "Alert my team's channel", value: { action: 'command', command: 'alert' } };
+
+const ALERT_EXPLAINED =
+  "An alert to your team's channel says which guidance you reached, when, and that you asked for contact. It carries nothing you typed.";
+
+/** Said when the host has the alert to send (it answers for itself if sending fails). */
+export function alertSentReply(library: ContentLibrary): Reply {
+  return noticeReply(library, "I have alerted your team's channel that you asked for contact, with the guidance you reached and the time. Nothing you typed was sent.");
+}
+
+/** Said instead when the alert could not be sent. */
+export function alertFailedReply(library: ContentLibrary): Reply {
+  return contactReply(library, false, "I could not send the alert to your team's channel. Contact someone directly:");
 }
 
 /** A configured local service's details, or an honest "not set up" (never an invented contact). */

@@ -49,6 +49,7 @@ export const COMMANDS = [
   'skip',
   'case-note',
   'contact',
+  'alert',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -181,4 +182,17 @@ export interface TurnResult {
   progress?: PracticeProgress;
   /** The turn needs the practice record and was given UNREAD: run it again with the record. */
   needsProgress?: true;
+  /** The worker asked for an alert to the team's channel: the host sends it (see AlertRequest). */
+  alert?: AlertRequest;
+}
+
+/**
+ * An alert to the organisation's alert channel: which guidance was reached, when, and that the
+ * worker asked for contact. Built from content titles only: it never carries anything typed.
+ */
+export interface AlertRequest {
+  /** The guidance reached, as titles ("Should I report to the police on 101?: <the step>"), or undefined when none yet. */
+  guidance?: string;
+  /** Epoch milliseconds. */
+  at: number;
 }
