@@ -23,8 +23,11 @@ import type { GuidanceSearch } from '../search/search';
 import { normalise } from '../language/analyse';
 import { back, choose, raisesEmergency, startWalk, type TreeWalk } from '../trees/engine';
 import {
+  alertFailedReply,
+  alertSentReply,
   cardReply,
   choiceFor,
+  contactReply,
   choicesReply,
   emergencyReply,
   fallbackReply,
@@ -33,9 +36,6 @@ import {
   helpReply,
   introReply,
   leftBehindReply,
-  alertFailedReply,
-  alertSentReply,
-  contactReply,
   menuReply,
   noticeReply,
   smallTalkReply,
@@ -406,7 +406,6 @@ export class Assistant {
       }
     }
   }
-
 
   /** What the worker is told once the host has tried to send an alert (see TurnResult.alert). */
   alertReply(outcome: { sent: true } | { shown: string } | { failed: true }): Reply {
