@@ -106,9 +106,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv): WaypointConfig {
     storage,
     localChat: env.LOCAL_CHAT === '1',
     production: env.NODE_ENV === 'production',
-    alertChannelId: env.ALERT_CHANNEL_ID || undefined,
+    alertChannelId: alertChannelFromEnv(env),
     logger: pino({ level: env.LOG_LEVEL ?? 'info', base: { service: 'waypoint' } }),
   };
+}
+
+/** ALERT_CHANNEL_ID: a Teams channel id (19:...@thread...), or none. */
+function alertChannelFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const id = env.ALERT_CHANNEL_ID?.trim();
+  if (!id) return undefined;
+  if (!/^19:[^\s@]+@thread\.[a-z0-9]+$/.test(id)) {
+    throw new ConfigError(`ALERT_CHANNEL_ID must be a Teams channel id such as 19:abc...@thread.tacv2 (from the channel's "Get link to channel"), not "${id}"`);
+  }
+  return id;
 }
 
 /** STORAGE=memory (the default) or STORAGE=blob with BLOB_CONNECTION_STRING and BLOB_CONTAINER. */

@@ -51,6 +51,12 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ ...blob, STORAGE: 'cosmos' })).toThrow(/STORAGE must be memory or blob/);
   });
 
+  it('takes a Teams channel id for alerts, and refuses anything else', () => {
+    expect(configFromEnv({ LOG_LEVEL: 'silent' }).alertChannelId).toBeUndefined();
+    expect(configFromEnv({ LOG_LEVEL: 'silent', ALERT_CHANNEL_ID: ' 19:a1b2c3@thread.tacv2 ' }).alertChannelId).toBe('19:a1b2c3@thread.tacv2');
+    expect(() => configFromEnv({ LOG_LEVEL: 'silent', ALERT_CHANNEL_ID: 'General' })).toThrow(/ALERT_CHANNEL_ID must be a Teams channel id/);
+  });
+
   it('refuses tenant ids that are not GUIDs', () => {
     expect(() => configFromEnv({ ALLOWED_TENANT_IDS: `${TENANT}, contoso` })).toThrow(/"contoso" is not one/);
   });
