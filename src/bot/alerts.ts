@@ -12,6 +12,7 @@
 import { TurnContext, type CloudAdapter, type ConversationReference, type Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AlertRequest } from '../core/conversation/types';
+import { ukTime } from '../core/conversation/ukTime';
 
 export interface AlertSender {
   /** Keeps the alert channel's conversation reference when this activity comes from that channel. */
@@ -20,12 +21,9 @@ export interface AlertSender {
   send(alert: AlertRequest, worker: string | undefined): Promise<string | undefined>;
 }
 
-/** UK time, as a team would read it: "6 December 2026 at 21:20". */
-const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
-
 export function alertText(alert: AlertRequest, worker: string | undefined): string {
   return [
-    `Waypoint alert: ${worker ? `${worker} asked` : 'a worker asked'} for contact at ${UK_TIME.format(new Date(alert.at))} (UK time).`,
+    `Waypoint alert: ${worker ? `${worker} asked` : 'a worker asked'} for contact at ${ukTime(alert.at)} (UK time).`,
     `Guidance reached: ${alert.guidance ?? 'none yet'}.`,
     'Waypoint sends no details of the situation: contact the worker directly.',
   ].join('\n\n');

@@ -12,6 +12,7 @@ import * as scenarios from '../practice/scenarios';
 import type { TreeWalk } from '../trees/engine';
 import { CONTINUE } from '../trees/engine';
 import type { Choice, NotedGuidance, Reply } from './types';
+import { ukTime } from './ukTime';
 
 export const CASE_NOTE: Choice = { label: 'Copy for case notes', value: { action: 'command', command: 'case-note' } };
 
@@ -19,15 +20,12 @@ export const CASE_NOTE: Choice = { label: 'Copy for case notes', value: { action
 export const NOT_A_RECORD_OF_EVENTS =
   'This is the guidance reached in Waypoint, not a record of what happened. Add what happened, and what you did, in your own words.';
 
-/** UK time, as a worker would write it in a case note: "6 December 2026, 20:50". */
-const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
-
 /** The record for what was last reached, or undefined when its content no longer exists. */
 export function caseNoteReply(library: ContentLibrary, noted: NotedGuidance): Reply | undefined {
   const body = recordBody(library, noted);
   if (!body) return undefined;
   const record = [
-    `Waypoint guidance record, ${UK_TIME.format(new Date(noted.at))} (UK time)`,
+    `Waypoint guidance record, ${ukTime(noted.at)} (UK time)`,
     NOT_A_RECORD_OF_EVENTS,
     '',
     ...body.lines,
