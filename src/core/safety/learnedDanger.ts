@@ -1,0 +1,73 @@
+/**
+ * A second reader for danger now, learned from labelled messages rather than written as rules.
+ *
+ * The rules in danger.ts read grammar (who is doing what, and when), and they miss phrasings
+ * nobody here wrote: tried on 200 danger-now messages written by a stranger to the code, they
+ * recognised 156. This reader is naive Bayes (wink-naive-bayes-text-classifier) over the
+ * message's words as the danger check reads them (spelling corrected towards the danger
+ * vocabulary, then lemmas), their pairs ("be_outside", "on_fire") and three shapes of panic
+ * typing (all capitals, a short message, no question mark). It is trained by
+ * `npm run train:danger` on the messages of eval/examples/ (danger now against not, with the
+ * example search questions as not) and never on eval/validation or eval/test.
+ *
+ * It only ever raises a level: danger.ts asks it when the rules found no danger now, and its
+ * odds above a threshold (chosen on eval/validation) turn the reply into the emergency reply.
+ * A learned model that could silence the rules would trade away the safety they give.
+ */
+import NaiveBayes from 'wink-naive-bayes-text-classifier';
+import { analyse } from '../language/analyse';
+import { DANGER_MODEL } from './dangerModel.generated';
+
+export type LearnedLabel = 'now' | 'not';
+
+/** A message as the learned reader sees it: words, word pairs and the shape of the typing. */
+export function dangerFeatures(read: string, typed: string): string[] {
+  const lemmas = analyse(read).map((w) => w.lemma.replace(/'/g, ''));
+  const features = [...lemmas];
+  for (let i = 1; i < lemmas.length; i += 1) features.push(`${lemmas[i - 1]}_${lemmas[i]}`);
+  const letters = typed.replace(/[^A-Za-z]/g, '');
+  if (letters.length >= 6 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.7) features.push('#capitals');
+  if (lemmas.length <= 8) features.push('#short');
+  if (typed.includes('?')) features.push('#question-mark');
+  return features;
+}
+
+type Classifier = ReturnType<typeof NaiveBayes>;
+
+function classifier(): Classifier {
+  const nb = NaiveBayes();
+  // Presence, not counts: a word said twice in a panic is no more telling than once.
+  nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  nb.definePrepTasks([(features: string[]) => features]);
+  return nb;
+}
+
+/** Trains the reader on labelled feature lists; the model as JSON, for dangerModel.generated.ts. */
+export function trainDangerModel(examples: Iterable<{ features: string[]; label: LearnedLabel }>): string {
+  const nb = classifier();
+  for (const { features, label } of examples) nb.learn(features, label);
+  return nb.exportJSON();
+}
+
+/** The learned reader over one trained model (JSON from trainDangerModel). */
+export class LearnedDangerReader {
+  private readonly nb = classifier();
+
+  constructor(model: string) {
+    this.nb.importJSON(model);
+    this.nb.consolidate();
+  }
+
+  /** The log2 odds that a message is danger now (0 when none of its features was ever seen). */
+  odds(features: string[]): number {
+    return this.nb.computeOdds(features).find(([label]) => label === 'now')?.[1] ?? 0;
+  }
+}
+
+let standard: LearnedDangerReader | undefined;
+
+/** The reader trained on eval/examples/ (dangerModel.generated.ts), loaded on first use. */
+export function learnedDangerReader(): LearnedDangerReader {
+  standard ??= new LearnedDangerReader(DANGER_MODEL);
+  return standard;
+}

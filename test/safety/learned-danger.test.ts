@@ -1,0 +1,44 @@
+/**
+ * The learned danger reader (core/safety/learnedDanger.ts): the committed model is what
+ * `npm run train:danger` writes, and a reader trained without one example set still finds danger
+ * now in that set's messages that the rules miss, without raising false alarms on its
+ * not-danger messages. The held-out set stands in for words nobody here wrote.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assessDanger } from '../../src/core/safety/danger';
+import { LearnedDangerReader, trainDangerModel } from '../../src/core/safety/learnedDanger';
+import { PROJECT_ROOT } from '../../src/paths';
+import { dangerModelSource, dangerTrainingExamples } from '../../src/tooling/dangerTraining';
+import { loadEvalSets } from '../../src/tooling/evaluation';
+
+/** Written by a helper who saw neither the code nor the other sets. */
+const HELD_OUT = 'danger-fresh';
+
+describe('the learned danger reader', () => {
+  it('is the model `npm run train:danger` would write from eval/examples/', () => {
+    const committed = readFileSync(join(PROJECT_ROOT, 'src/core/safety/dangerModel.generated.ts'), 'utf8');
+    expect(committed === dangerModelSource(dangerTrainingExamples(PROJECT_ROOT)), 'run npm run train:danger').toBe(true);
+  });
+
+  it('finds danger now the rules miss in messages it was not trained on, and no more false alarms', () => {
+    const sets = loadEvalSets(PROJECT_ROOT);
+    const heldOut = sets.find((s) => s.split === 'examples' && s.name === HELD_OUT);
+    if (!heldOut || heldOut.type !== 'danger') throw new Error(`no eval/examples/${HELD_OUT}.yaml`);
+    const reader = new LearnedDangerReader(trainDangerModel(dangerTrainingExamples(PROJECT_ROOT, HELD_OUT)));
+    const learned = (text: string) => assessDanger(text, reader).rule.startsWith('now:learned');
+    const now = heldOut.items.filter((m) => m.label === 'now');
+    const not = heldOut.items.filter((m) => m.label === 'not');
+    // On 200 held-out messages of danger now the rules alone found 156; the reader adds 26.
+    expect(now.filter((m) => learned(m.text)).length).toBeGreaterThanOrEqual(20);
+    expect(not.filter((m) => learned(m.text)).map((m) => m.text)).toEqual([]);
+  });
+
+  it('only ever raises a level: what the rules call danger now stays danger now', () => {
+    for (const text of ["he's strangling her right now", 'HELP hes got a knife', 'he is kicking her door in']) {
+      expect(assessDanger(text).level).toBe('now');
+      expect(assessDanger(text).rule.startsWith('now:learned')).toBe(false);
+    }
+  });
+});
