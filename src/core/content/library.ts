@@ -3,7 +3,7 @@
  * Built once at start-up; immutable afterwards.
  */
 import { defaultContentPaths, formatFault, loadRawContent, type ContentFault, type ContentPaths } from './load';
-import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, PublicSource, Reflection, Scenario, SmallTalk, SourceDocument, SourceRef, Thesaurus, Tree } from './schema';
+import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, OutOfScope, PublicSource, Reflection, Scenario, SmallTalk, SourceDocument, SourceRef, Thesaurus, Tree } from './schema';
 import { validateContent } from './validate';
 
 export class ContentError extends Error {
@@ -57,6 +57,8 @@ export class ContentLibrary {
     readonly smallTalk: SmallTalk = { intents: [], filler: [] },
     /** The public pages that currency notes, cards, tree steps and practice feedback cite (an Act section, a gov.uk page, SafeLives). */
     readonly publicSources: readonly PublicSource[] = [],
+    /** Questions not covered: the search's scope check learns from them. */
+    readonly outOfScope: OutOfScope = { examples: [] },
   ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
@@ -161,6 +163,7 @@ export function loadContentLibrary(paths: ContentPaths): ContentLibrary {
     content.thesaurus,
     content.smallTalk,
     content.sources.public,
+    content.outOfScope,
   );
 }
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { Card, LocalServices, Menu, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree } from './schema';
+import { Card, LocalServices, Menu, OutOfScope, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree } from './schema';
 
 /** Where content lives, relative to the project root. */
 export interface ContentPaths {
@@ -25,6 +25,8 @@ export interface ContentPaths {
   /** The sector thesaurus and small talk, for search: optional (a content set may have none). */
   thesaurusFile?: string;
   smallTalkFile?: string;
+  /** Examples of questions not covered, for the search's scope check: optional. */
+  outOfScopeFile?: string;
 }
 
 export function defaultContentPaths(root: string): ContentPaths {
@@ -39,6 +41,7 @@ export function defaultContentPaths(root: string): ContentPaths {
     localServicesFile: join(root, 'config', 'local-services.yaml'),
     thesaurusFile: join(root, 'content', 'thesaurus.yaml'),
     smallTalkFile: join(root, 'content', 'small-talk.yaml'),
+    outOfScopeFile: join(root, 'content', 'out-of-scope.yaml'),
   };
 }
 
@@ -65,6 +68,7 @@ export interface RawContent {
   localServices?: LocalServices;
   thesaurus?: Thesaurus;
   smallTalk?: SmallTalk;
+  outOfScope?: OutOfScope;
 }
 
 export function loadRawContent(paths: ContentPaths): { content: RawContent; faults: ContentFault[] } {
@@ -92,7 +96,8 @@ export function loadRawContent(paths: ContentPaths): { content: RawContent; faul
   const localServices = read(paths.localServicesFile, LocalServices);
   const thesaurus = paths.thesaurusFile && existsSync(paths.thesaurusFile) ? read(paths.thesaurusFile, Thesaurus) : undefined;
   const smallTalk = paths.smallTalkFile && existsSync(paths.smallTalkFile) ? read(paths.smallTalkFile, SmallTalk) : undefined;
-  return { content: { cards, trees, scenarios, reflections, sources, menu, localServices, thesaurus, smallTalk }, faults };
+  const outOfScope = paths.outOfScopeFile && existsSync(paths.outOfScopeFile) ? read(paths.outOfScopeFile, OutOfScope) : undefined;
+  return { content: { cards, trees, scenarios, reflections, sources, menu, localServices, thesaurus, smallTalk, outOfScope }, faults };
 }
 
 function yamlFiles(dir: string, root: string, faults: ContentFault[], options: { optional?: boolean } = {}): string[] {

@@ -390,6 +390,17 @@ export const SmallTalk = z
   })
   .strict();
 
+/**
+ * Questions Waypoint does not cover (content/out-of-scope.yaml): everyday work and life that is
+ * not domestic abuse, some sharing a word with it ("challenge a parking fine"). Labelled examples
+ * for the search's scope check, as Rasa keeps an out-of-scope intent.
+ */
+export const OutOfScope = z
+  .object({
+    examples: z.array(z.string().min(2).max(400)).min(1).describe('Questions a worker might type that are not about domestic abuse'),
+  })
+  .strict();
+
 export type Audience = z.infer<typeof Audience>;
 export type LocalServiceKey = z.infer<typeof LocalServiceKey>;
 export type CurrencyNote = z.infer<typeof CurrencyNote>;
@@ -418,5 +429,6 @@ export type LocalService = z.infer<typeof LocalService>;
 export type LocalServices = z.infer<typeof LocalServices>;
 export type ThesaurusEntry = z.infer<typeof ThesaurusEntry>;
 export type Thesaurus = z.infer<typeof Thesaurus>;
+export type OutOfScope = z.infer<typeof OutOfScope>;
 export type SmallTalkIntent = z.infer<typeof SmallTalkIntent>;
 export type SmallTalk = z.infer<typeof SmallTalk>;
