@@ -1,6 +1,6 @@
 /** JSON Schemas for content files, generated from the zod schemas (one source of truth). */
 import { z } from 'zod';
-import { Card, LocalServices, Menu, OutOfScope, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree } from '../core/content/schema';
+import { Card, LocalServices, Menu, OutOfScope, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree, WorkerQuestions } from '../core/content/schema';
 import { TranscriptFile } from '../transcripts/schema';
 
 const files: Record<string, { title: string; schema: z.ZodType }> = {
@@ -13,6 +13,7 @@ const files: Record<string, { title: string; schema: z.ZodType }> = {
   'thesaurus.schema.json': { title: 'Waypoint sector thesaurus', schema: Thesaurus },
   'small-talk.schema.json': { title: 'Waypoint small talk', schema: SmallTalk },
   'out-of-scope.schema.json': { title: 'Waypoint questions not covered', schema: OutOfScope },
+  'worker-questions.schema.json': { title: "Waypoint workers' questions and their answers", schema: WorkerQuestions },
   'local-services.schema.json': { title: 'Waypoint local services (per organisation)', schema: LocalServices },
   'transcript.schema.json': { title: 'Waypoint conversation tests', schema: TranscriptFile },
 };

@@ -86,6 +86,7 @@ describe('graph and reference faults', () => {
     ['the main section repeated among those a card also draws on', CARD, (t: string) => t.replace('section: part-one }', 'section: part-one, also: [part-one] }'), 'at source.also[0]: "part-one" is already the main section'],
     ['an unknown local service', CARD, (t: string) => `${t}localServices: [fortune-teller]\n`, 'content/cards/a-card.yaml at localServices[0]:'],
     ['a local services file with an unknown service', 'config/local-services.yaml', (t: string) => t.replace('duty-manager:', 'night-porter:'), 'config/local-services.yaml at services: Unrecognized key: "night-porter"'],
+    ['a worker question answered by an item that does not exist', 'content/worker-questions.yaml', (t: string) => t.replace('answer: a-card', 'answer: no-card'), 'content/worker-questions.yaml at questions[0].answer: "no-card" is not a card or tree id'],
     ['a section parent that does not exist', 'content/sources.yaml', (t: string) => t.replace('parent: part-one', 'parent: part-zero'), 'content/sources.yaml at documents[0].sections[1].parent: "part-zero" is not a section of test-doc'],
   ])('%s', (_name, file, edit, message) => {
     expect(faultsAfter(file, edit).join('\n')).toContain(message);

@@ -25,18 +25,21 @@ describe('the scope check, on questions it was not trained on', () => {
     const corpus = documentsFrom(library);
     const outOfScope = library.outOfScope.examples;
     const heldOut = outOfScope.filter((_, i) => i % 4 === 0);
-    const covered = corpus.documents.flatMap((doc) => [...doc.examples, doc.fields.summary]);
+    // The workers' questions (content/worker-questions.yaml) are the example questions below: left out here.
+    const asked = ['search-golden', 'search-corpus'].flatMap((name) => exampleSet(PROJECT_ROOT, name).queries.map((q) => q.q));
+    const workers = new Set(library.workerQuestions.questions.map((w) => w.q));
+    const covered = corpus.documents.flatMap((doc) => [...doc.examples.filter((e) => !workers.has(e)), doc.fields.summary]);
     const check = new ScopeCheck(
       covered.map((t) => searchWords(t)),
       outOfScope.filter((_, i) => i % 4 !== 0).map((t) => searchWords(t)),
     );
     const inScope = (q: string) => check.odds(searchWords(q)) > DEFAULT_TUNING.scope;
-    const asked = ['search-golden', 'search-corpus'].flatMap((name) => exampleSet(PROJECT_ROOT, name).queries.map((q) => q.q));
     expect(heldOut.length).toBeGreaterThanOrEqual(100);
+    // Reached when written: 94% of the held-out questions not covered turned away, 95% of the example questions kept.
     const keptOut = heldOut.filter((q) => !inScope(q));
-    expect(keptOut.length / heldOut.length).toBeGreaterThanOrEqual(0.85);
+    expect(keptOut.length / heldOut.length).toBeGreaterThanOrEqual(0.9);
     const keptIn = asked.filter((q) => inScope(q));
-    expect(keptIn.length / asked.length).toBeGreaterThanOrEqual(0.97);
+    expect(keptIn.length / asked.length).toBeGreaterThanOrEqual(0.93);
   });
 });
 

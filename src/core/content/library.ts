@@ -3,7 +3,7 @@
  * Built once at start-up; immutable afterwards.
  */
 import { defaultContentPaths, formatFault, loadRawContent, type ContentFault, type ContentPaths } from './load';
-import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, OutOfScope, PublicSource, Reflection, Scenario, SmallTalk, SourceDocument, SourceRef, Thesaurus, Tree } from './schema';
+import type { Card, LocalService, LocalServiceKey, LocalServices, Menu, OutOfScope, PublicSource, Reflection, Scenario, SmallTalk, SourceDocument, SourceRef, Thesaurus, Tree, WorkerQuestions } from './schema';
 import { validateContent } from './validate';
 
 export class ContentError extends Error {
@@ -59,6 +59,8 @@ export class ContentLibrary {
     readonly publicSources: readonly PublicSource[] = [],
     /** Questions not covered: the search's scope check learns from them. */
     readonly outOfScope: OutOfScope = { examples: [] },
+    /** Workers' questions labelled with their answers: more example questions for search. */
+    readonly workerQuestions: WorkerQuestions = { questions: [] },
   ) {
     this.cards = new Map(cards.map((c) => [c.id, c]));
     this.trees = new Map(trees.map((t) => [t.id, t]));
@@ -164,6 +166,7 @@ export function loadContentLibrary(paths: ContentPaths): ContentLibrary {
     content.smallTalk,
     content.sources.public,
     content.outOfScope,
+    content.workerQuestions,
   );
 }
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { Card, LocalServices, Menu, OutOfScope, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree } from './schema';
+import { Card, LocalServices, Menu, OutOfScope, Reflection, Scenario, SmallTalk, SourceRegistry, Thesaurus, Tree, WorkerQuestions } from './schema';
 
 /** Where content lives, relative to the project root. */
 export interface ContentPaths {
@@ -27,6 +27,8 @@ export interface ContentPaths {
   smallTalkFile?: string;
   /** Examples of questions not covered, for the search's scope check: optional. */
   outOfScopeFile?: string;
+  /** Workers' questions labelled with their answers, for search: optional. */
+  workerQuestionsFile?: string;
 }
 
 export function defaultContentPaths(root: string): ContentPaths {
@@ -42,6 +44,7 @@ export function defaultContentPaths(root: string): ContentPaths {
     thesaurusFile: join(root, 'content', 'thesaurus.yaml'),
     smallTalkFile: join(root, 'content', 'small-talk.yaml'),
     outOfScopeFile: join(root, 'content', 'out-of-scope.yaml'),
+    workerQuestionsFile: join(root, 'content', 'worker-questions.yaml'),
   };
 }
 
@@ -69,6 +72,7 @@ export interface RawContent {
   thesaurus?: Thesaurus;
   smallTalk?: SmallTalk;
   outOfScope?: OutOfScope;
+  workerQuestions?: WorkerQuestions;
 }
 
 export function loadRawContent(paths: ContentPaths): { content: RawContent; faults: ContentFault[] } {
@@ -97,7 +101,8 @@ export function loadRawContent(paths: ContentPaths): { content: RawContent; faul
   const thesaurus = paths.thesaurusFile && existsSync(paths.thesaurusFile) ? read(paths.thesaurusFile, Thesaurus) : undefined;
   const smallTalk = paths.smallTalkFile && existsSync(paths.smallTalkFile) ? read(paths.smallTalkFile, SmallTalk) : undefined;
   const outOfScope = paths.outOfScopeFile && existsSync(paths.outOfScopeFile) ? read(paths.outOfScopeFile, OutOfScope) : undefined;
-  return { content: { cards, trees, scenarios, reflections, sources, menu, localServices, thesaurus, smallTalk, outOfScope }, faults };
+  const workerQuestions = paths.workerQuestionsFile && existsSync(paths.workerQuestionsFile) ? read(paths.workerQuestionsFile, WorkerQuestions) : undefined;
+  return { content: { cards, trees, scenarios, reflections, sources, menu, localServices, thesaurus, smallTalk, outOfScope, workerQuestions }, faults };
 }
 
 function yamlFiles(dir: string, root: string, faults: ContentFault[], options: { optional?: boolean } = {}): string[] {

@@ -401,6 +401,26 @@ export const OutOfScope = z
   })
   .strict();
 
+/**
+ * Questions workers asked, each labelled with the card or walk-through that answers it
+ * (content/worker-questions.yaml): the search's labelled examples, kept apart from the cards so a
+ * card stays readable. Written from eval/examples/ only, never from validation or test questions.
+ */
+export const WorkerQuestions = z
+  .object({
+    questions: z
+      .array(
+        z
+          .object({
+            q: z.string().min(2).max(600).describe('The question as a worker typed it'),
+            answer: Id.describe('The card or walk-through that answers it'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export type Audience = z.infer<typeof Audience>;
 export type LocalServiceKey = z.infer<typeof LocalServiceKey>;
 export type CurrencyNote = z.infer<typeof CurrencyNote>;
@@ -430,5 +450,6 @@ export type LocalServices = z.infer<typeof LocalServices>;
 export type ThesaurusEntry = z.infer<typeof ThesaurusEntry>;
 export type Thesaurus = z.infer<typeof Thesaurus>;
 export type OutOfScope = z.infer<typeof OutOfScope>;
+export type WorkerQuestions = z.infer<typeof WorkerQuestions>;
 export type SmallTalkIntent = z.infer<typeof SmallTalkIntent>;
 export type SmallTalk = z.infer<typeof SmallTalk>;

@@ -47,6 +47,10 @@ export function validateContent(content: RawContent): ContentFault[] {
     card.currency.forEach((note, i) => publicSource(note.source, file, `currency[${i}].source`));
   }
 
+  content.workerQuestions?.questions.forEach(({ answer }, i) => {
+    if (!cardIds.has(answer) && !treeIds.has(answer)) faults.push({ file: 'content/worker-questions.yaml', path: `questions[${i}].answer`, message: `"${answer}" is not a card or tree id` });
+  });
+
   for (const { file, tree } of content.trees) {
     checkFileName(file, tree.id, faults);
     tree.related.forEach((id, i) => {

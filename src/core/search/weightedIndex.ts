@@ -337,6 +337,14 @@ export class WeightedIndex {
     return matches;
   }
 
+  /** The vocabulary term most like a query term (itself when indexed), if any is close enough. */
+  closest(term: string): string | undefined {
+    let best: string | undefined;
+    let similarity = 0;
+    for (const [word, s] of this.matchTerm(term)) if (s > similarity) [best, similarity] = [word, s];
+    return best;
+  }
+
   /** Vocabulary terms that match a query term, with their similarity (1 = exact). */
   private matchTerm(term: string): Map<string, number> {
     const known = this.termMatches.get(term);
