@@ -119,7 +119,7 @@ export function syntheticCorpus({ cards, real, seed = 20240601 }: SyntheticOptio
       kind: 'card',
       title,
       related: Array.from({ length: Math.floor(rand() * 4) }, () => `synthetic-${Math.floor(rand() * cards)}`),
-      fields: { title, synonyms: synonyms.join(' . '), questions: questions.join(' . '), summary, body: keyPoints.join(' '), steps: '' },
+      fields: { title, synonyms: synonyms.join(' . '), questions: questions.join(' . '), asked: '', summary, body: keyPoints.join(' '), steps: '' },
       examples: [...questions, ...synonyms.filter((s) => s.includes(' '))],
     });
   }

@@ -68,9 +68,9 @@ const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it in the past. */
 const PAST_WORDS =
-  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history of|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history of|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
-const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine)\b/;
+const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over)\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
 const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it)\b/;
@@ -198,8 +198,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
  */
 function secondReading(ruled: DangerAssessment, text: string, message: string, explained: boolean, learned: LearnedDangerReader): DangerAssessment {
   // A caution the rules gave for a reason (a habit, a threat by message from elsewhere, a belief, a
-  // worker asking) is a reading of when, as much as a past tense is.
-  const reasoned = ruled.level === 'caution' && !/-untimed$/.test(ruled.rule);
+  // worker asking, an injury: someone was hurt) is a reading of when, as much as a past tense is.
+  const reasoned = ruled.level === 'caution' && (!/-untimed$/.test(ruled.rule) || ruled.rule.startsWith('caution:injury'));
   const threshold = explained || reasoned ? LEARNED_AFTER_EXPLAINED : ruled.level === 'caution' ? LEARNED_AFTER_CAUTION : LEARNED_AFTER_NONE;
   const odds = learned.odds(dangerFeatures(text, message));
   return odds > threshold ? { level: 'now', rule: `now:learned-after-${ruled.rule.replace(/^\w+:/, '')}` } : ruled;
@@ -243,7 +243,8 @@ function assessSentence(sentence: string, message: { shouting: boolean; framed: 
     .slice(0, first.index)
     .map((w) => w.text)
     .join(' ');
-  const saidNow = NOW_WORDS.test(clean);
+  // "it's over now" says it is over, not that it is happening now.
+  const saidNow = NOW_WORDS.test(clean.replace(RESOLVED, " "));
   const urgent = message.shouting || URGENT.test(clean);
   const present = presentCue(words, cues, clean);
   if (HYPOTHETICAL.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:hypothetical-${what}` };
@@ -251,6 +252,9 @@ function assessSentence(sentence: string, message: { shouting: boolean; framed: 
   if (SUPPOSED.test(before) && !saidNow && !urgent) return { level: 'caution', rule: `caution:supposed-${what}` };
   // A question about guidance ("why is there...", "is it abuse if...") is danger now only when its grammar says so plainly.
   if (QUESTION_START.test(clean) && !(present && STRONG_PRESENT.has(present))) return { level: 'none', rule: `none:question-${what}` };
+  // ... and so is one whose danger is said inside a clause of the question: "what are the signs that
+  // a partner is cutting her off", "who can stop an ex who's stalking her".
+  if (QUESTION_START.test(clean) && /\b(?:that|who|who's|which|whether|if)\b/.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:question-clause-${what}` };
   const past = PAST_WORDS.test(clean);
   if (RESOLVED.test(clean) && !saidNow) return { level: 'none', rule: `none:resolved-${what}` };
   // An injury says someone was hurt, not that they are being hurt: at most the caution line.
@@ -395,6 +399,9 @@ function namesDanger(words: Word[], index: number): boolean {
 /** The words just before a threat phrase when the worker is its subject: "i", "i'm", "we'll", "i am (honestly)". */
 const WORKER_SPEAKING = /(?:^|\s)(?:i|we)(?:'m|'ll|'d|'re| am| will| are)?\s*(?:\w+\s+)?$/;
 
+/** Words that open a clause about someone else: "she's the one who hit him". */
+const RELATIVE = new Set(['who', 'that', 'which', 'whose']);
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'someone', 'somebody', 'you']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
 const COLOURS = new Set(['blue', 'purple', 'grey', 'gray', 'white', 'pale']);
@@ -440,7 +447,7 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
       if (BE_NOW.has(w.text) && w.lemma === 'be' && next.text === 'being' && words[j - 1]?.text !== 'of') return 'in-progress';
       // "he's (just) stabbed her", "she's been cut", "he's set fire to her door"
       if (HAVE_NOW.has(w.text) && (w.lemma === 'have' || w.text === "'s" || w.text === 's') && (next.text.endsWith('ed') || IRREGULAR_PARTICIPLES.has(next.text)) && isCue(j)) return 'perfect';
-      if (next.pos === 'NOUN' || next.pos === 'VERB') break;
+      if (next.pos === 'NOUN' || next.pos === 'VERB' || RELATIVE.has(next.text)) break;
     }
     // "she's unconscious", "he's got a knife", "it's on fire"
     const near = serious.filter((c) => c.index > i && c.index <= i + 4);

@@ -67,6 +67,8 @@ export const FIELD_WEIGHTS = {
   title: 3,
   synonyms: 3,
   questions: 2.5,
+  /** Workers' questions this item answers (content/worker-questions.yaml), counted as its own questions are. */
+  asked: 2.5,
   summary: 1.5,
   body: 1,
   /** A tree's step texts: many words, so each counts for less than a card's key points. */
@@ -74,6 +76,12 @@ export const FIELD_WEIGHTS = {
 } as const;
 export type SearchField = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
+/**
+ * The guidance's own fields. Workers' questions are indexed, but the words the guidance is written
+ * in are these: what makes a word a word of this work (topicality), and what a misspelling is
+ * corrected towards, come from them alone, not from everyday words and typos in workers' messages.
+ */
+const GUIDANCE_FIELDS = FIELDS.filter((f) => f !== 'asked');
 
 export interface SearchHit {
   id: string;
@@ -115,9 +123,10 @@ export interface SearchTuning {
   thesaurusWeight: number;
   /**
    * A question is about domestic abuse when the scope check's log2 odds (scope.ts) are above this.
-   * On validation every value from 2 to 5 turned away every off-topic question, and 5 turned away
-   * one question in scope more than 2 (0.8% against 0.4%); 5 was chosen because, four ways held
-   * out over content/out-of-scope.yaml, it turns away more questions not covered (93% against 82%).
+   * On validation every value from 2 to 9 turned away every off-topic question, and from 2 to 6
+   * the fewest in scope (1.2% or less). Held out four ways, 6 is where the two kinds of mistake
+   * meet: 95% of workers' questions kept (content/worker-questions.yaml) and 94% of questions not
+   * covered turned away (content/out-of-scope.yaml).
    */
   scope: number;
 }
@@ -131,7 +140,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   margin: 0.05,
   unknownWeight: 0.35,
   thesaurusWeight: 0.15,
-  scope: 5,
+  scope: 6,
 };
 
 /** A question about what something is or means. */
@@ -176,6 +185,7 @@ function searchDocument(item: Card | Tree, kind: SearchDocument['kind'], body: s
       synonyms: item.search.synonyms.join(' . '),
       questions: item.search.questions.join(' . '),
       summary: item.summary,
+      asked: '',
       body: kind === 'card' ? body : '',
       steps: kind === 'tree' ? body : '',
     },
@@ -186,7 +196,7 @@ function searchDocument(item: Card | Tree, kind: SearchDocument['kind'], body: s
 /** An item with the workers' questions it answers (content/worker-questions.yaml) as more example questions. */
 function withAsked(doc: SearchDocument, questions: string[] = []): SearchDocument {
   if (questions.length === 0) return doc;
-  return { ...doc, fields: { ...doc.fields, questions: [doc.fields.questions, ...questions].join(' . ') }, examples: [...doc.examples, ...questions] };
+  return { ...doc, fields: { ...doc.fields, asked: questions.join(' . ') }, examples: [...doc.examples, ...questions] };
 }
 
 function cardDocument(card: Card): SearchDocument {
@@ -269,10 +279,10 @@ export class GuidanceSearch {
     const occurrences = new Map<string, number>();
     let words = 0;
     this.docs.forEach((doc) => {
-      const all = FIELDS.flatMap((f) => tokenize(doc.fields[f]));
-      for (const term of all) occurrences.set(term, (occurrences.get(term) ?? 0) + 1);
-      words += all.length;
-      for (const term of new Set(all)) df.set(term, (df.get(term) ?? 0) + 1);
+      const guidance = GUIDANCE_FIELDS.flatMap((f) => tokenize(doc.fields[f]));
+      for (const term of guidance) occurrences.set(term, (occurrences.get(term) ?? 0) + 1);
+      words += guidance.length;
+      for (const term of new Set([...guidance, ...tokenize(doc.fields.asked)])) df.set(term, (df.get(term) ?? 0) + 1);
     });
     for (const [term, count] of occurrences) {
       // A short number (a count, a time, a room) says nothing about the topic; 101 and 999 do.
@@ -288,7 +298,7 @@ export class GuidanceSearch {
     this.maxIdf = max;
     // Misspellings are corrected as typed, before lemmas: towards the words the guidance is written in.
     const written = new Set<string>();
-    for (const doc of this.docs) for (const f of FIELDS) for (const word of plainText(doc.fields[f]).match(/[a-z]+/g) ?? []) written.add(word);
+    for (const doc of this.docs) for (const f of GUIDANCE_FIELDS) for (const word of plainText(doc.fields[f]).match(/[a-z]+/g) ?? []) written.add(word);
     this.corrections = new CorrectionVocabulary(written);
     const outOfScope = corpus.outOfScope ?? [];
     if (outOfScope.length > 0) {
