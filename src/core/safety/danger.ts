@@ -244,7 +244,7 @@ function assessSentence(sentence: string, message: { shouting: boolean; framed: 
     .map((w) => w.text)
     .join(' ');
   // "it's over now" says it is over, not that it is happening now.
-  const saidNow = NOW_WORDS.test(clean.replace(RESOLVED, " "));
+  const saidNow = NOW_WORDS.test(clean.replace(RESOLVED, ' '));
   const urgent = message.shouting || URGENT.test(clean);
   const present = presentCue(words, cues, clean);
   if (HYPOTHETICAL.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:hypothetical-${what}` };

@@ -226,7 +226,7 @@ interface Question {
   /** "What is MARAC?" asks what something is: a card explains. "Can I report it?" asks what to do: a walk-through decides. */
   definition: boolean;
   decision: boolean;
-  /** The words as read, for the scope check (worked out only when a verdict needs it). */
+  /** The words as read (lemmas and parts of speech), for the scope check. */
   words: Word[];
 }
 
