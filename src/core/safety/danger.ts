@@ -167,8 +167,9 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   let approaching = false;
   /** A sentence whose danger words the rules found and read as not now: past, asked about, framed. */
   let explained = false;
-  for (const sentence of sentences(text)) {
-    const verdict = assessSentence(sentence, { shouting, framed, words, past });
+  const read = readSentences(text);
+  for (const { sentence, clean, words: sentenceWords } of read) {
+    const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
     if (verdict.level === 'now' && asking && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     else if (verdict.level === 'now') return verdict;
@@ -182,7 +183,27 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const ruled: DangerAssessment = caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
   // A message that opens by supposing ("imagine he's at the door...") is read as the rules read a framed one.
   const supposing = framed || SUPPOSING.test(text.trim());
-  return secondReading(ruled, text, message, explained || supposing, learned);
+  return secondReading(ruled, read, message, explained || supposing, learned);
+}
+
+/** A sentence as read: as written (after readForDanger), without its figures of speech, and its words. */
+interface ReadSentence {
+  sentence: string;
+  clean: string;
+  words: Word[];
+}
+
+/** Each sentence of a message read by readForDanger, figures of speech left out, analysed once for every reader. */
+function readSentences(text: string): ReadSentence[] {
+  return sentences(text).map((sentence) => {
+    const clean = sentence.replace(IDIOM, ' ');
+    return { sentence, clean, words: analyse(clean) };
+  });
+}
+
+/** The words of a message as the danger check reads them, for training the learned reader on the same reading. */
+export function dangerWords(message: string): Word[] {
+  return readSentences(readForDanger(message)).flatMap((s) => s.words);
 }
 
 /**
@@ -196,12 +217,12 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
  * out of training in turn, it took the rules from 157 to 184 of 200 danger-now messages and from
  * 118 to 159 of 180, with no more false alarms on their 300 not-danger messages.
  */
-function secondReading(ruled: DangerAssessment, text: string, message: string, explained: boolean, learned: LearnedDangerReader): DangerAssessment {
+function secondReading(ruled: DangerAssessment, read: ReadSentence[], message: string, explained: boolean, learned: LearnedDangerReader): DangerAssessment {
   // A caution the rules gave for a reason (a habit, a threat by message from elsewhere, a belief, a
   // worker asking, an injury: someone was hurt) is a reading of when, as much as a past tense is.
   const reasoned = ruled.level === 'caution' && (!/-untimed$/.test(ruled.rule) || ruled.rule.startsWith('caution:injury'));
   const threshold = explained || reasoned ? LEARNED_AFTER_EXPLAINED : ruled.level === 'caution' ? LEARNED_AFTER_CAUTION : LEARNED_AFTER_NONE;
-  const odds = learned.odds(dangerFeatures(text, message));
+  const odds = learned.odds(dangerFeatures(read.flatMap((s) => s.words), message));
   return odds > threshold ? { level: 'now', rule: `now:learned-after-${ruled.rule.replace(/^\w+:/, '')}` } : ruled;
 }
 
@@ -231,9 +252,8 @@ function windows(sentence: string): string[] {
 const MAX_SENTENCE_WORDS = 60;
 const WINDOW_OVERLAP = 12;
 
-function assessSentence(sentence: string, message: { shouting: boolean; framed: boolean; words: number; past: boolean }): DangerAssessment {
-  const clean = sentence.replace(IDIOM, ' ');
-  const words = analyse(clean);
+/** One sentence, given without its figures of speech (`clean`) and as words. */
+function assessSentence(clean: string, words: Word[], message: { shouting: boolean; framed: boolean; words: number; past: boolean }): DangerAssessment {
   const cues = dangerCues(words, clean);
   if (cues.length === 0) return { level: 'none', rule: 'none:no-danger-words' };
   const first = cues[0] as Cue;
