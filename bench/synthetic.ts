@@ -121,6 +121,7 @@ export function syntheticCorpus({ cards, real, seed = 20240601 }: SyntheticOptio
       related: Array.from({ length: Math.floor(rand() * 4) }, () => `synthetic-${Math.floor(rand() * cards)}`),
       fields: { title, synonyms: synonyms.join(' . '), questions: questions.join(' . '), asked: '', summary, body: keyPoints.join(' '), steps: '' },
       examples: [...questions, ...synonyms.filter((s) => s.includes(' '))],
+      asked: [],
     });
   }
   return docs;

@@ -25,7 +25,7 @@ describe('the scope check, on questions it was not trained on', () => {
     const workers = library.workerQuestions.questions.map((w) => w.q);
     const askedHeldOut = new Set(heldOut(workers));
     const notCovered = library.outOfScope.examples;
-    const covered = documentsFrom(library).documents.flatMap((doc) => [...doc.examples.filter((e) => !askedHeldOut.has(e)), doc.fields.summary]);
+    const covered = documentsFrom(library).documents.flatMap((doc) => [...doc.examples, ...doc.asked.filter((e) => !askedHeldOut.has(e)), doc.fields.summary]);
     const check = new ScopeCheck(
       covered.map((t) => searchWords(t)),
       notCovered.filter((_, i) => i % 4 !== 0).map((t) => searchWords(t)),
