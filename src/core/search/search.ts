@@ -125,10 +125,11 @@ export interface SearchTuning {
   thesaurusWeight: number;
   /**
    * A question is about domestic abuse when the scope check's log2 odds (scope.ts) are above this.
-   * On validation every value from 2 to 9 turned away every off-topic question, and from 2 to 6
-   * the fewest in scope (1.2% or less). Held out four ways, 6 is where the two kinds of mistake
-   * meet: 95% of workers' questions kept (content/worker-questions.yaml) and 94% of questions not
-   * covered turned away (content/out-of-scope.yaml).
+   * On validation every value from 4 to 8 turned away every off-topic question and turned away
+   * 1.2-1.6% of those in scope. Held out four ways, 6 is about where the two kinds of mistake
+   * meet: 96% of workers' questions kept (content/worker-questions.yaml) and 95% of questions not
+   * covered turned away (content/out-of-scope.yaml); a question in scope turned away costs a
+   * worker more than a card shown for one that is not, so the lower side was chosen.
    */
   scope: number;
 }
