@@ -27,6 +27,15 @@ describe('small talk', () => {
     expect(reply?.sections.flatMap((s) => s.lines).join(' ')).toContain(says);
   });
 
+  it.each([
+    ['are you a real person or a computer', 'not a person'],
+    ['cheers that was really useful', 'welcome'],
+  ])('"%s", small talk with a few more words and nothing found, gets the short reply', (text, says) => {
+    const reply = first(text);
+    expect(reply?.kind).toBe('small-talk');
+    expect(reply?.sections.flatMap((s) => s.lines).join(' ')).toContain(says);
+  });
+
   it('a message that also asks something is a question, not small talk', () => {
     expect(first('thanks, can I report it on 101 without her consent')?.kind).not.toBe('small-talk');
   });

@@ -493,6 +493,9 @@ export class Assistant {
     const tree = walk ? this.library.tree(walk.tree) : undefined;
     if (tree && walk) return this.walkTo(tree, walk, session, again);
     if (verdict.type === 'choices') return { session, replies: [choicesReply(this.library, verdict.hits)] };
+    // Nothing near, in a few words that name small talk ("are you a real person or a bot"): small talk after all.
+    const chat = verdict.type === 'none' && verdict.hits.length === 0 ? this.smallTalk.mentioned(text) : undefined;
+    if (chat) return { session, replies: [smallTalkReply(chat.reply)] };
     const nearest = verdict.type === 'none' ? verdict.hits.map((h) => h.id) : [];
     // Counted (redacted, never logged) so content authors can see what workers ask that Waypoint can't answer.
     this.options.feedback?.unanswered(text);

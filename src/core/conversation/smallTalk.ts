@@ -38,7 +38,27 @@ export class SmallTalkMatcher {
     }
     return intent;
   }
+
+  /**
+   * The intent of the longest small-talk phrase in a short message that also says something else
+   * ("are you a real person or a bot", "cheers that was really useful"): asked only when the
+   * search found nothing, so a question is always searched first.
+   */
+  mentioned(text: string): SmallTalkIntent | undefined {
+    const message = words(text);
+    if (message.length === 0 || message.length > MENTION_WORDS) return undefined;
+    for (const phrase of this.phrases) {
+      if (!phrase.intent) continue;
+      for (let i = 0; i + phrase.words.length <= message.length; i += 1) {
+        if (phrase.words.every((w, k) => message[i + k] === w)) return phrase.intent;
+      }
+    }
+    return undefined;
+  }
 }
+
+/** Up to this many words, a message that found nothing and names small talk is answered as small talk. */
+const MENTION_WORDS = 8;
 
 /** Plain words, texting forms expanded ("thx" stays as typed; "u" is "you"), apostrophes dropped. */
 function words(text: string): string[] {
