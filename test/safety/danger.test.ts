@@ -142,3 +142,16 @@ describe('a threat with him here', () => {
     expect(assessDanger('he keeps threatening her by text, saying he will burn the place down').level).toBe('caution');
   });
 });
+
+describe('a worker weighing up what to call it', () => {
+  it.each([
+    'her son keeps hittin her n smashin her room up, does that count as dv',
+    'he hides her walking frame and messes with her tablets is that abuse',
+  ])('"%s" gets at most the caution line', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+
+  it('still gets the emergency reply when it says now', () => {
+    expect(assessDanger('hes batterin her in the room next door rite now is that dv').level).toBe('now');
+  });
+});

@@ -79,6 +79,9 @@ const LONG_MESSAGE_WORDS = 20;
 /** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
 const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who|when)\s+(?:i|we|you|it|that|this|they|she|he|our|my)\b/;
 
+/** Asking what to call something ("is that dv", "does it count as abuse"): a worker weighing up what they saw, not a cry for help. */
+const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
+
 /** A message this short, with danger in it and nothing past about it, is someone in the middle of it. */
 const SHORT_MESSAGE_WORDS = 8;
 /** Belief or report before the danger: at most the caution line. */
@@ -162,7 +165,7 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const past = PAST_WORDS.test(text);
   // The danger's own sentence decides whether it is said to be now: "I'm not sure what's going on"
   // elsewhere in the message does not make a told situation an emergency.
-  const asking = words > LONG_MESSAGE_WORDS && ASKING.test(text) && !shouting;
+  const asking = ((words > LONG_MESSAGE_WORDS && ASKING.test(text)) || CLASSIFYING.test(text)) && !shouting;
   let untimed: string | undefined;
   let approaching = false;
   /** A sentence whose danger words the rules found and read as not now: past, asked about, framed. */
@@ -489,7 +492,7 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     const target = words[cue.index] as Word;
     const previous = words[cue.index - 1];
     // Panic typing leaves out the subject: "stamping on her", "choking her with a cable" (someone is its object: not "hitting the gym")
-    if (cue.index === 0 && target.text.endsWith('ing') && objectIsPerson(words, cue.index) && !ASKING.test(sentence)) return 'said-without-be';
+    if (cue.kind === 'attack' && cue.index === 0 && target.text.endsWith('ing') && objectIsPerson(words, cue.index) && !ASKING.test(sentence)) return 'said-without-be';
     // Panic typing leaves out the verb "to be": "he hitting her", "kids screaming"
     if (target.text.endsWith('ing') && previous && (SUBJECT_PRONOUNS.has(previous.text) || people.has(previous.lemma)) && !OBJECT_PRONOUNS.has(previous.text)) return 'said-without-be';
     // "colleague being attacked", "being strangled"; not "at risk of being killed"
