@@ -7,6 +7,8 @@ declare module 'wink-naive-bayes-text-classifier' {
     consolidate(): boolean;
     /** Each label with its log2 odds, most likely first. */
     computeOdds(input: string[]): Array<[string, number]>;
+    /** Examples and words learned per label, and the vocabulary's size. */
+    stats(): { labelWiseSamples: Record<string, number>; labelWiseWords: Record<string, number>; vocabulary: number };
     exportJSON(): string;
     importJSON(json: string): boolean;
   }

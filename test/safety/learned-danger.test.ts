@@ -30,7 +30,7 @@ describe('the learned danger reader', () => {
     const learned = (text: string) => assessDanger(text, reader).rule.startsWith('now:learned');
     const now = heldOut.items.filter((m) => m.label === 'now');
     const not = heldOut.items.filter((m) => m.label === 'not');
-    // On these 200 held-out messages of danger now the rules alone find 157, and with the reader 183.
+    // On these 200 held-out messages of danger now the rules alone find 157, and with the reader 180.
     expect(now.filter((m) => learned(m.text)).length).toBeGreaterThanOrEqual(20);
     expect(not.filter((m) => learned(m.text)).map((m) => m.text)).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('the scope check, on questions it was not trained on', () => {
     );
     const inScope = (q: string) => check.odds(searchWords(q)) > DEFAULT_TUNING.scope;
     expect(askedHeldOut.size).toBeGreaterThanOrEqual(300);
-    // Reached when written: 95% of held-out workers' questions kept, 93% of held-out questions not covered turned away.
+    // Reached when written: 95% of held-out workers' questions kept, 94% of held-out questions not covered turned away.
     expect([...askedHeldOut].filter(inScope).length / askedHeldOut.size).toBeGreaterThanOrEqual(0.93);
     const away = heldOut(notCovered).filter((q) => !inScope(q));
     expect(away.length / heldOut(notCovered).length).toBeGreaterThanOrEqual(0.9);

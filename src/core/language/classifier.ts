@@ -48,4 +48,18 @@ export class TextClassifier<L extends string> {
   odds(features: string[], label: L): number {
     return this.nb.computeOdds(features).find(([l]) => l === label)?.[1] ?? 0;
   }
+
+  /**
+   * The log2 odds of `label` with the labels' shares of the examples left out: what the features
+   * say, whatever the number of examples of each label. A bar on it does not move as examples are
+   * added to one side. 0 when none of the features was ever seen.
+   */
+  evidence(features: string[], label: L): number {
+    const odds = this.odds(features, label);
+    if (odds === 0) return 0;
+    const samples = this.nb.stats().labelWiseSamples;
+    let others = 0;
+    for (const [l, n] of Object.entries(samples)) if (l !== label) others += n;
+    return odds - Math.log2((samples[label] ?? 0) / others);
+  }
 }

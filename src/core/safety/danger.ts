@@ -215,10 +215,12 @@ export function dangerWords(message: string): Word[] {
  * needs less than one with no danger words they know (they saw danger and missed only when). One
  * whose danger words they read as past, asked about or framed ("last week he strangled her",
  * "what if he has a knife") needs far more: a bag of words cannot tell tense, but texting drops
- * the subject ("can hear her crying for help" opens like a question). The thresholds were chosen
- * on eval/validation/. On two sets of messages by helpers who saw neither code nor sets, each held
- * out of training in turn, it took the rules from 157 to 184 of 200 danger-now messages and from
- * 118 to 159 of 180, with no more false alarms on their 300 not-danger messages.
+ * the subject ("can hear her crying for help" opens like a question). The thresholds (log2 odds
+ * from the words alone, see LearnedDangerReader.odds) were chosen on eval/validation/. On two sets
+ * of messages by helpers who saw neither code nor sets, each held out of training in turn, the
+ * first set's 200 danger-now messages went from 157 found by the rules alone to 180, the second's
+ * 180 from 118 (before rule fixes drawn from it) to 154, with three false alarms on their 300
+ * not-danger messages, two of them the rules' own.
  */
 function secondReading(ruled: DangerAssessment, read: ReadSentence[], message: string, explained: boolean, learned: LearnedDangerReader): DangerAssessment {
   // A caution the rules gave for a reason (a habit, a threat by message from elsewhere, a belief, a
@@ -230,9 +232,9 @@ function secondReading(ruled: DangerAssessment, read: ReadSentence[], message: s
 }
 
 /** Log2 odds of danger now that the learned reader needs, after the rules found danger signs, nothing, or a reason it is not now. */
-const LEARNED_AFTER_CAUTION = 10;
-const LEARNED_AFTER_NONE = 15;
-const LEARNED_AFTER_EXPLAINED = 25;
+const LEARNED_AFTER_CAUTION = 11;
+const LEARNED_AFTER_NONE = 16;
+const LEARNED_AFTER_EXPLAINED = 26;
 
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {

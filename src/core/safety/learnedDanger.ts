@@ -46,9 +46,13 @@ export class LearnedDangerReader {
     this.classifier = TextClassifier.fromJSON(model);
   }
 
-  /** The log2 odds that a message is danger now (0 when none of its features was ever seen). */
+  /**
+   * The log2 odds that a message is danger now, from its features alone: the shares of danger-now
+   * and other examples are left out, so adding example questions does not move the bars (0 when
+   * none of its features was ever seen).
+   */
   odds(features: string[]): number {
-    return this.classifier.odds(features, 'now');
+    return this.classifier.evidence(features, 'now');
   }
 }
 

@@ -38,8 +38,12 @@ export class ScopeCheck {
     this.classifier = TextClassifier.trained(examples());
   }
 
-  /** The log2 odds that a question is about what Waypoint covers (0 when none of its words was seen). */
+  /**
+   * The log2 odds that a question is about what Waypoint covers, from its words alone: the share of
+   * examples on each side is left out, so adding workers' questions or questions not covered does
+   * not move the bar (0 when none of its words was seen).
+   */
   odds(words: readonly Word[]): number {
-    return this.classifier.odds(scopeFeatures(words), 'in');
+    return this.classifier.evidence(scopeFeatures(words), 'in');
   }
 }

@@ -124,12 +124,11 @@ export interface SearchTuning {
   /** How much a thesaurus term counts, next to a word typed. */
   thesaurusWeight: number;
   /**
-   * A question is about domestic abuse when the scope check's log2 odds (scope.ts) are above this.
-   * On validation every value from 4 to 8 turned away every off-topic question and turned away
-   * 1.2-1.6% of those in scope. Held out four ways, 6 is about where the two kinds of mistake
-   * meet: 96% of workers' questions kept (content/worker-questions.yaml) and 95% of questions not
-   * covered turned away (content/out-of-scope.yaml); a question in scope turned away costs a
-   * worker more than a card shown for one that is not, so the lower side was chosen.
+   * A question is about domestic abuse when the scope check's log2 odds (scope.ts, from its words
+   * alone) are above this. On validation every value from 3 to 6 turned away every off-topic
+   * question and 0.8% of those in scope. Held out four ways, 5 is about where the two kinds of
+   * mistake meet: 95% of workers' questions kept (content/worker-questions.yaml) and 94% of
+   * questions not covered turned away (content/out-of-scope.yaml).
    */
   scope: number;
 }
@@ -143,7 +142,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   margin: 0.05,
   unknownWeight: 0.35,
   thesaurusWeight: 0.15,
-  scope: 6,
+  scope: 5,
 };
 
 /** A question about what something is or means. */
