@@ -56,10 +56,21 @@ export class TextClassifier<L extends string> {
    */
   evidence(features: string[], label: L): number {
     const odds = this.odds(features, label);
-    if (odds === 0) return 0;
-    const samples = this.nb.stats().labelWiseSamples;
-    let others = 0;
-    for (const [l, n] of Object.entries(samples)) if (l !== label) others += n;
-    return odds - Math.log2((samples[label] ?? 0) / others);
+    return odds === 0 ? 0 : odds - this.priorOdds(label);
+  }
+
+  /** Per label, the log2 odds its share of the examples gives it before any feature is read. */
+  private readonly priors = new Map<L, number>();
+
+  private priorOdds(label: L): number {
+    let prior = this.priors.get(label);
+    if (prior === undefined) {
+      const samples = this.nb.stats().labelWiseSamples;
+      let others = 0;
+      for (const [l, n] of Object.entries(samples)) if (l !== label) others += n;
+      prior = Math.log2((samples[label] ?? 0) / others);
+      this.priors.set(label, prior);
+    }
+    return prior;
   }
 }
