@@ -3,7 +3,7 @@
  * core/safety/learnedDanger.ts): shared by `npm run train:danger` and the test that checks the
  * committed model is current.
  */
-import { dangerWords } from '../core/safety/danger';
+import { wordsForDanger } from '../core/safety/danger';
 import { dangerFeatures, trainDangerModel, type LearnedLabel } from '../core/safety/learnedDanger';
 import { loadEvalSets } from './evaluation';
 
@@ -21,9 +21,9 @@ export function dangerTrainingExamples(root: string, without?: string): DangerEx
   for (const set of loadEvalSets(root)) {
     if (set.split !== 'examples' || set.name === without) continue;
     if (set.type === 'danger') {
-      for (const m of set.items) if (m.label !== 'unclear') examples.push({ features: dangerFeatures(dangerWords(m.text), m.text), label: m.label });
+      for (const m of set.items) if (m.label !== 'unclear') examples.push({ features: dangerFeatures(wordsForDanger(m.text), m.text), label: m.label });
     } else {
-      for (const q of set.items) examples.push({ features: dangerFeatures(dangerWords(q.q), q.q), label: 'not' });
+      for (const q of set.items) examples.push({ features: dangerFeatures(wordsForDanger(q.q), q.q), label: 'not' });
     }
   }
   return examples;

@@ -15,22 +15,16 @@ const assistant = new Assistant(library, new GuidanceSearch(documentsFrom(librar
 const first = (text: string) => assistant.respond({ text }, { offered: [], introduced: true, lastActive: Date.now() }).replies[0];
 
 describe('small talk', () => {
+  // The last two say something more, and the search finds nothing near: small talk after all.
   it.each([
     ["thanks that's all for now", 'welcome'],
     ['ok cheers', 'welcome'],
     ['bye', 'Take care'],
     ['who are you?', 'Waypoint'],
     ['are you a real person', 'not a person'],
-  ])('"%s" gets a short reply, never a card', (text, says) => {
-    const reply = first(text);
-    expect(reply?.kind).toBe('small-talk');
-    expect(reply?.sections.flatMap((s) => s.lines).join(' ')).toContain(says);
-  });
-
-  it.each([
     ['are you a real person or a computer', 'not a person'],
     ['cheers that was really useful', 'welcome'],
-  ])('"%s", small talk with a few more words and nothing found, gets the short reply', (text, says) => {
+  ])('"%s" gets a short reply, never a card', (text, says) => {
     const reply = first(text);
     expect(reply?.kind).toBe('small-talk');
     expect(reply?.sections.flatMap((s) => s.lines).join(' ')).toContain(says);

@@ -146,7 +146,7 @@ export function asksForGuidance(message: string): boolean {
 }
 
 /** A message as the danger check reads it: texting forms, dropped g's and misspellings of danger words read as meant. */
-export function readForDanger(message: string): string {
+function readForDanger(message: string): string {
   // No danger word is 40 letters long: a longer run of characters is left out rather than read.
   return readText(plainText(message).replace(/\S{40,}/g, ' '), dangerVocabulary(), namesIn(message));
 }
@@ -205,7 +205,7 @@ function readSentences(text: string): ReadSentence[] {
 }
 
 /** The words of a message as the danger check reads them, for training the learned reader on the same reading. */
-export function dangerWords(message: string): Word[] {
+export function wordsForDanger(message: string): Word[] {
   return readSentences(readForDanger(message)).flatMap((s) => s.words);
 }
 

@@ -169,7 +169,11 @@ const MAX_QUERY_CHARS = 1000;
 
 export function documentsFrom(library: ContentLibrary): SearchCorpus {
   const asked = new Map<string, string[]>();
-  for (const { q, answer } of library.workerQuestions.questions) asked.set(answer, [...(asked.get(answer) ?? []), q]);
+  for (const { q, answer } of library.workerQuestions.questions) {
+    const questions = asked.get(answer);
+    if (questions) questions.push(q);
+    else asked.set(answer, [q]);
+  }
   const documents: SearchDocument[] = [];
   for (const card of library.cards.values()) documents.push(withAsked(cardDocument(card), asked.get(card.id)));
   for (const tree of library.trees.values()) documents.push(withAsked(treeDocument(tree), asked.get(tree.id)));
@@ -336,6 +340,13 @@ export class GuidanceSearch {
   classify(query: string): SearchVerdict {
     const question = this.read(query.slice(0, MAX_QUERY_CHARS));
     if (question.terms.size === 0) return { type: 'none', hits: [] };
+    // Not about domestic abuse: the honest fallback, without naming topics it is not about. A word
+    // or two gives the scope check little to go on (a rare acronym, misspelled, is seen once or
+    // never): when they match one item closely, odds for the question that are merely not against
+    // it are enough ("marrac" is answered; "petty cash", which the examples not covered name, is not).
+    // Odds under both bars need no ranking at all.
+    const scope = this.scope?.odds(this.asMatched(question));
+    if (scope !== undefined && scope <= Math.min(TERSE_SCOPE, this.tuning.scope)) return { type: 'none', hits: [] };
     const ranked = this.rank(question, false, 4);
     const [first, second] = ranked;
     if (!first) return { type: 'none', hits: [] };
@@ -344,13 +355,8 @@ export class GuidanceSearch {
     const best = hits[0] as SearchHit;
     const evidence = this.evidence(first, question);
     const focused = best.breadth >= this.tuning.focusedBreadth && evidence >= this.tuning.focusedEvidence;
-    // Not about domestic abuse: the honest fallback, without naming topics it is not about. A word
-    // or two gives the scope check little to go on (a rare acronym, misspelled, is seen once or
-    // never): when they match one item closely, odds for the question that are merely not against
-    // it are enough ("marrac" is answered; "petty cash", which the examples not covered name, is not).
     const terse = focused && question.known.length + question.unknown.length <= TERSE_QUESTION_TERMS;
-    const bar = terse ? TERSE_SCOPE : this.tuning.scope;
-    if (this.scope && this.scope.odds(this.asMatched(question)) <= bar) return { type: 'none', hits: [] };
+    if (scope !== undefined && scope <= (terse ? TERSE_SCOPE : this.tuning.scope)) return { type: 'none', hits: [] };
     const strong = (best.breadth >= this.tuning.breadth && evidence >= this.tuning.evidence) || focused;
     const close = hits.filter((h) => h.confidence >= 1 - this.tuning.margin);
     if (!strong) return { type: 'none', hits: hits.slice(0, 3) };
