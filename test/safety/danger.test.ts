@@ -155,3 +155,26 @@ describe('a worker weighing up what to call it', () => {
     expect(assessDanger('hes batterin her in the room next door rite now is that dv').level).toBe('now');
   });
 });
+
+describe('danger denied, and words used for something else', () => {
+  it.each([
+    "he hasn't got a weapon on him",
+    "she isn't bleeding any more, he's calm",
+    'nobody is hurt and he has gone to bed',
+    "he's been pacing and kicking around the lounge all evening",
+    "we've now got him in one of our own flats",
+    "she can't get out of bed without help from her carer",
+    'housing first and refuge, where do they fit',
+    'saw him slap her last nite, its all calmed down now',
+    "he's dragging her through the family courts again",
+  ])('"%s" does not get the emergency reply', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+
+  it.each(["she can't stop bleeding", "he won't stop hitting her", "she's having a fit", "he's not stopping, he's strangling her"])(
+    'a negation that belongs to another verb does not hide "%s"',
+    (message) => {
+      expect(assessDanger(message).level).toBe('now');
+    },
+  );
+});

@@ -101,7 +101,7 @@ const QUESTION_START = /^(?:what|how|when|who|where|which|why|is|are|does|do|can
 /** A message that opens by supposing: "imagine he...", "what if", "say he turns up". */
 const SUPPOSING = /^(?:imagine|what if|if|suppose|supposing|say|hypothetically|let'?s say|pretend)\b/;
 /** Figures of speech that use danger words for something else. */
-const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text))\b/;
+const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?)\b/;
 
 interface Cue {
   /** Where it starts, as an index into the sentence's words. */
@@ -120,7 +120,7 @@ interface Cue {
 const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
   { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|moving|move|get up|getting up|conscious)\b(?! to\b)/, kind: 'medical', present: true },
   { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
-  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
+  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
   { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape)\b/, kind: 'threat', present: true },
   { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
   { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
@@ -260,7 +260,8 @@ const WINDOW_OVERLAP = 12;
 /** One sentence, given without its figures of speech (`clean`) and as words. */
 function assessSentence(clean: string, words: Word[], message: { shouting: boolean; framed: boolean; words: number; past: boolean }): DangerAssessment {
   const cues = dangerCues(words, clean);
-  if (cues.length === 0) return { level: 'none', rule: 'none:no-danger-words' };
+  // Danger words read and set aside ("he hasn't got a knife", "stomping about"): explained, not unseen.
+  if (cues.length === 0) return { level: 'none', rule: words.some((_, i) => setAside(words, i)) ? 'none:denied' : 'none:no-danger-words' };
   const first = cues[0] as Cue;
   const what = first.kind;
   if (message.framed) return { level: 'none', rule: `none:framed-${what}` };
@@ -321,7 +322,8 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
     const match = pattern.exec(sentence);
     if (!match) continue;
     // "I'm going to kill my manager": the worker venting about themself, not someone threatening harm.
-    if (kind === 'threat' && WORKER_SPEAKING.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
+    // "we've now got him in one of our units": the worker placing someone, not someone held.
+    if ((kind === 'threat' || (kind === 'confine' && hold)) && WORKER_SPEAKING.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
     // "she was not breathing when they got there": the phrase's own present is past here.
     const told = /\b(?:was|were|had been)\s+(?:\w+\s+)?$/.test(sentence.slice(Math.max(0, match.index - 20), match.index));
     cues.push({ index: wordIndexAt(words, sentence, match.index), kind, present: present && !told, hold });
@@ -329,10 +331,37 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
   return cues.sort((a, b) => a.index - b.index);
 }
 
-function negated(words: Word[], index: number): boolean {
-  const previous = words[index - 1];
-  return previous !== undefined && (previous.lemma === 'not' || previous.text === 'never' || previous.text === 'no' || previous.text === "n't");
+/**
+ * "he hasn't got a knife", "she isn't bleeding", "nobody is hurt": a "not", "never", "no" or
+ * "nobody" whose verb is the cue's own. Looking back from the cue, only auxiliaries, adverbs,
+ * determiners and the verb of holding may come between; any other verb ends the negation's reach,
+ * so "she can't stop bleeding" and "he won't stop hitting her" are still cues.
+ */
+/** "stomping about", "kicking around the hostel": moving about, not hitting anyone. */
+function aimless(words: Word[], index: number): boolean {
+  return /^(?:about|around)$/.test(words[index + 1]?.text ?? '') && !people.has(words[index + 2]?.text ?? '');
 }
+
+/** A danger word the rules read and set aside: denied ("hasn't got a knife") or moving about ("stomping about"). */
+function setAside(words: Word[], index: number): boolean {
+  const forms = formsOf(words[index] as Word);
+  const dangerWord = forms.some((f) => attack.has(f) || weapon.has(f) || medical.has(f) || sign.has(f) || confine.has(f));
+  return dangerWord && (negated(words, index) || (forms.some((f) => attack.has(f)) && aimless(words, index)));
+}
+
+function negated(words: Word[], index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i -= 1) {
+    const w = words[i] as Word;
+    if (w.lemma === 'not' || NEGATORS.has(w.text)) return true;
+    const between = w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'DET' || w.pos === 'PART' || holding.has(w.lemma) || holding.has(w.text) || (w.text === 'one' && words[i - 1]?.text === 'no');
+    if (!between) return false;
+  }
+  return false;
+}
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'noone', 'nothing', 'none']);
+/** How many words back a negation can reach: "hasn't actually got a knife". */
+const NEGATION_REACH = 4;
 
 /** A word's forms to look up: its lemma, as typed, and as typed less -ing, -ed or -s. */
 function formsOf(word: Word): string[] {
@@ -352,7 +381,7 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text)) return undefined;
   // "pushing me to move her on", "forcing her to sign": persuading someone to do something.
   if (PERSUADE.has(word.lemma) && words[index + 2]?.text === 'to' && people.has(words[index + 1]?.text ?? '')) return undefined;
-  if (is(attack) && verbal && actorIsPerson(words, index)) {
+  if (is(attack) && verbal && !aimless(words, index) && actorIsPerson(words, index)) {
     // "threatening to leave her" is no threat of harm: after "to" must come a way of hurting someone.
     if (word.lemma === 'threaten' && words[index + 1]?.text === 'to') return attack.has(words[index + 2]?.lemma ?? '') ? 'threat' : undefined;
     // "threatened to hurt her": the hurting is what was threatened, part of the threat.
@@ -361,7 +390,8 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   }
   if (is(medical)) {
     if (word.lemma === 'pass') return words[index + 1]?.text === 'out' ? 'medical' : undefined;
-    if (word.lemma === 'fit' && word.pos !== 'VERB') return undefined;
+    // A seizure is "fitting" or "having a fit"; "where do they fit" and "fit and well" are not.
+    if (word.lemma === 'fit' && word.text !== 'fitting' && !(previous?.text === 'a' && /^(?:having|had|has|have|had)$/.test(words[index - 2]?.text ?? ''))) return undefined;
     if (word.lemma === 'limp' && word.text !== 'limp') return undefined;
     // A colour is a sign only of a body: "going blue", "her lips are purple", not "purple" alone.
     if (COLOURS.has(word.lemma) && !/^(?:going|gone|turning|turned|lips|face|is|'s|are|looks)$/.test(words[index - 1]?.text ?? '')) return undefined;
@@ -422,7 +452,7 @@ function namesDanger(words: Word[], index: number): boolean {
 }
 
 /** The words just before a threat phrase when the worker is its subject: "i", "i'm", "we'll", "i am (honestly)". */
-const WORKER_SPEAKING = /(?:^|\s)(?:i|we)(?:'m|'ll|'d|'re| am| will| are)?\s*(?:\w+\s+)?$/;
+const WORKER_SPEAKING = /(?:^|\s)(?:i|we)(?:'m|'ll|'d|'re|'ve| am| will| are| have)?\s*(?:\w+\s+)?$/;
 
 /** Words that open a clause about someone else: "she's the one who hit him". */
 const RELATIVE = new Set(['who', 'that', 'which', 'whose']);
