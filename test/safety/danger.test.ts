@@ -167,11 +167,12 @@ describe('danger denied, and words used for something else', () => {
     'housing first and refuge, where do they fit',
     'saw him slap her last nite, its all calmed down now',
     "he's dragging her through the family courts again",
+    "he won't let her go out on her own, is that controlling?",
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
 
-  it.each(["she can't stop bleeding", "he won't stop hitting her", "she's having a fit", "he's not stopping, he's strangling her"])(
+  it.each(["she can't stop bleeding", "he won't stop hitting her", "she's having a fit", "he's not stopping, he's strangling her", "he won't let her go", 'let her go, you are hurting her'])(
     'a negation that belongs to another verb does not hide "%s"',
     (message) => {
       expect(assessDanger(message).level).toBe('now');
