@@ -168,11 +168,24 @@ describe('danger denied, and words used for something else', () => {
     'saw him slap her last nite, its all calmed down now',
     "he's dragging her through the family courts again",
     "he won't let her go out on her own, is that controlling?",
+    // done by or to a thing
+    "the staff minibus has been smashed up again",
+    'the fish in the office tank is dead, someone overfed it',
+    'the printer keeps choking on the rota',
+    // over, and said to be over
+    "there was a fight in the lounge, police took him and she's ok, what do I log?",
+    'small fire in the bin is out now, fire service have been, he has been nicked',
+    // figures of speech
+    "honestly feel like I've been hit by a train this week",
+    'my colleague stabbed me in the back at supervision',
+    'in the event of a resident threatening staff with a knife, who do we ring first?',
+    'no bruises, no marks on her today, she seems brighter',
+    'help with room bookings for next week',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
 
-  it.each(["she can't stop bleeding", "he won't stop hitting her", "she's having a fit", "he's not stopping, he's strangling her", "he won't let her go", 'let her go, you are hurting her'])(
+  it.each(["she can't stop bleeding", "he won't stop hitting her", "she's having a fit", "he's not stopping, he's strangling her", "he won't let her go", 'let her go, you are hurting her', 'HELP flat 9', 'my colleage is bein attacked at the door', "he texted that he's round the corner and she'll be dead tonight", "he was arrested last month and now he's turned up with a machete"])(
     'a negation that belongs to another verb does not hide "%s"',
     (message) => {
       expect(assessDanger(message).level).toBe('now');

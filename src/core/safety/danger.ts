@@ -28,6 +28,7 @@
  * "none:past-framing") that says why, so the logs can explain it without the text.
  */
 import { analyse, plainText, type Word } from '../language/analyse';
+import { isEnglishWord } from '../language/english';
 import { CorrectionVocabulary, namesIn, readText } from '../language/spelling';
 import { dangerFeatures, learnedDangerReader, type LearnedDangerReader } from './learnedDanger';
 import { ATTACK, ATTACK_NEEDS_PERSON, BODY, CONFINE, dangerForms, DANGER_STATE, HOLDING, MEDICAL, PEOPLE, SIGN, WEAPON } from './dangerWords';
@@ -51,7 +52,9 @@ const people = new Set<string>(PEOPLE);
 const body = new Set<string>(BODY);
 
 let vocabulary: CorrectionVocabulary | undefined;
-const dangerVocabulary = () => (vocabulary ??= new CorrectionVocabulary(dangerForms(), 1, 4));
+/** Words that say when, read by PAST_WORDS and RESOLVED: a misspelled "yesturday" must still put it in the past. */
+const TIME_WORDS = ['yesterday', 'tonight', 'earlier', 'previously', 'weekend', 'arrested', 'calmed'];
+const dangerVocabulary = () => (vocabulary ??= new CorrectionVocabulary([...dangerForms(), ...TIME_WORDS], 1, 4));
 
 /** Present forms of "be" and "have", as wink-nlp leaves them (lower case). */
 const BE_NOW = new Set(['is', 'are', 'am', "'s", "'re", "'m", 's', 're', 'm']);
@@ -73,10 +76,12 @@ const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:just )?heard (
 const PAST_WORDS =
   /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history of|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
-const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over)\b/;
+const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
-const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
+const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
 const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it)\b/;
+/** Readings of "now" that a scene described gives, rather than grammar in the present or a cry: over once the message says it is over. */
+const WEAK_NOW = /^now:\w+-(?:scene|state|presence|perceived|said-now|just-happened)$/;
 /** Words in a message past which it reads as a situation told, not a cry for help. */
 const LONG_MESSAGE_WORDS = 20;
 /** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
@@ -85,6 +90,9 @@ const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who
 /** Asking what to call something ("is that dv", "does it count as abuse"): a worker weighing up what they saw, not a cry for help. */
 const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
 
+/** A cry for help and a place, in a message of at most CRY_WORDS words; not asking for help with something ("help with room bookings"). */
+const CRY_WITH_PLACE = /^(?:help|help me|please help|help please|help pls|someone come|come quick|quick|need help)\b(?!\s+(?:with|on|for|to|about|me with|me to|me find|finding|getting|booking)\b).*\b(?:room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit)\b/;
+const CRY_WORDS = 6;
 /** A message this short, with danger in it and nothing past about it, is someone in the middle of it. */
 const SHORT_MESSAGE_WORDS = 8;
 /** Belief or report before the danger: at most the caution line. */
@@ -93,18 +101,18 @@ const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worri
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
 const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to)\b/;
 /** Someone here, outside or on their way, as a sentence of its own: "he's still here", "he's parked outside". */
-const SOMEONE_HERE = /\b(?:he|they|she|her ex|her partner|the man|a man)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|behind (?:her|me|us)|on (?:his|their) way|coming (?:up|round|over|back|in)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there)\b/;
+const SOMEONE_HERE = /\b(?:he|they|she|her ex|her partner|the man|a man)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|behind (?:her|me|us)|on (?:his|their) way|coming (?:up|round|over|back|in)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road)\b/;
 
 /** Harm by message or post, from somewhere else: danger now only with "right now" or someone on their way. */
 const REMOTE = /\b(?:by text|texts?|texting|messag\w*|online|posting|posts|social media|facebook|instagram|snapchat|whatsapp|voicemails?|emails?)\b/;
 /** Someone on their way, outside or here: what turns a threat into danger now. */
-const APPROACH = /\b(?:on (?:his|her|their|the) way|outside|parked|coming (?:up|round|over|back|here|to)|(?:\d+|two|few|couple of) (?:mins?|minutes|streets|doors) away|at the (?:door|gate|window)|(?:in|into) (?:the )?(?:building|car park|foyer|reception|office|kitchen|lounge|corridor|hallway)|downstairs|here)\b/;
+const APPROACH = /\b(?:on (?:his|her|their|the) way|turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|outside|parked|coming (?:up|round|over|back|here|to)|(?:\d+|two|few|couple of) (?:mins?|minutes|streets|doors) away|at the (?:door|gate|window)|(?:in|into) (?:the )?(?:building|car park|foyer|reception|office|kitchen|lounge|corridor|hallway)|downstairs|here|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road)\b/;
 /** A sentence that opens as a question about guidance. */
 const QUESTION_START = /^(?:what|how|when|who|where|which|why|is|are|does|do|can|could|should|would|will|tell me|explain|guidance|policy)\b/;
 /** A message that opens by supposing: "imagine he...", "what if", "say he turns up". */
 const SUPPOSING = /^(?:imagine|what if|if|suppose|supposing|say|hypothetically|let'?s say|pretend)\b/;
 /** Figures of speech that use danger words for something else. */
-const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?)\b/;
+const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?|stab\w* (?:\w+ )?in the back|(?:absolute|total|complete|proper|right) car ?crash|blood boil\w*|kill for an? \w+|(?:feel|feels|felt|feeling) like (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re|we have|we are)(?: been| being| getting)? \w+)\b/;
 
 interface Cue {
   /** Where it starts, as an index into the sentence's words. */
@@ -125,7 +133,7 @@ const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean
   { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
   { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
   { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape)\b/, kind: 'threat', present: true },
-  { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
+  { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur|(?:she|you|he|i|they)(?:'?ll| will) be) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
   { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
   { pattern: /\bkick(?:s|ing|ed)? off at (?:me|us|staff|her|him)\b/, kind: 'attack' },
   { pattern: /\bgiv\w* (?:her|him|me|them|us) a (?:good )?(?:kicking|hiding|beating|battering|slap|pasting)\b|\bput (?:her|him|me) through (?:a|the) (?:\w+ )?(?:window|door|glass|wall|table)\b|\bknock\w* (?:seven bells|the living daylights|hell|lumps) out of\b|\bragg\w* (?:her|him|me) (?:about|around)\b|\bby force\b|\blaying into\b|\bgoing for (?:her|him|me|us|them|staff)\b|\bcoming at (?:me|her|him|us|them)\b|\bswung (?:for|at)\b|\bpushed (?:his|her|their) way\b|\bkicking (?:the|her|his|my) door\b/, kind: 'attack' },
@@ -160,6 +168,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const shouting = letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
   const text = readForDanger(message);
   if (!text.trim()) return { level: 'none', rule: 'none:empty' };
+  // "HELP room 3", "help pls flat 12 now": a cry with where, and nothing else, is someone in the middle of it.
+  if (text.split(/\s+/).length <= CRY_WORDS && CRY_WITH_PLACE.test(text)) return { level: 'now', rule: 'now:cry-with-place' };
   const framed = FRAMED.test(text);
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
@@ -174,10 +184,14 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   /** A sentence whose danger words the rules found and read as not now: past, asked about, framed. */
   let explained = false;
   const read = readSentences(text);
+  // Said to be over somewhere in the message, and not said to be now or urgent anywhere.
+  const resolved = RESOLVED.test(text) && !NOW_WORDS.test(text.replace(RESOLVED, ' ')) && !URGENT.test(text) && !shouting;
   for (const { sentence, clean, words: sentenceWords } of read) {
     const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
     if (verdict.level === 'now' && asking && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
+    // "the fire in her room's out, he's been nicked": a scene told once it is over is not happening now.
+    else if (verdict.level === 'now' && resolved && WEAK_NOW.test(verdict.rule)) caution ??= verdict.rule.replace(/^now:/, 'caution:resolved-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
     if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
@@ -329,7 +343,10 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
     if ((kind === 'threat' || (kind === 'confine' && hold)) && WORKER_SPEAKING.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
     // "she was not breathing when they got there": the phrase's own present is past here.
     const told = /\b(?:was|were|had been)\s+(?:\w+\s+)?$/.test(sentence.slice(Math.max(0, match.index - 20), match.index));
-    cues.push({ index: wordIndexAt(words, sentence, match.index), kind, present: present && !told, hold });
+    const index = wordIndexAt(words, sentence, match.index);
+    // "no bruises, no marks", "nobody was injured"
+    if (!present && negated(words, index)) continue;
+    cues.push({ index, kind, present: present && !told, hold });
   }
   return cues.sort((a, b) => a.index - b.index);
 }
@@ -340,23 +357,50 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
  * determiners and the verb of holding may come between; any other verb ends the negation's reach,
  * so "she can't stop bleeding" and "he won't stop hitting her" are still cues.
  */
+/** "someone drowned it", "gonna kick it": done to a thing. */
+function doneToAThing(words: Word[], index: number): boolean {
+  // "she's drowning, it's the bath": "it" opening the next clause is no object.
+  return THINGS_PRONOUNS.has(words[index + 1]?.text ?? '') && !/^(?:is|'s|was)$/.test(words[index + 2]?.text ?? '');
+}
+
 /** "stomping about", "kicking around the hostel": moving about, not hitting anyone. */
 function aimless(words: Word[], index: number): boolean {
   return /^(?:about|around)$/.test(words[index + 1]?.text ?? '') && !people.has(words[index + 2]?.text ?? '');
 }
 
-/** A danger word the rules read and set aside: denied ("hasn't got a knife") or moving about ("stomping about"). */
+/**
+ * A danger word the rules read and set aside: denied ("hasn't got a knife"), moving about
+ * ("stomping about"), or done by or to a thing ("my car's been smashed up", "the door's jammed").
+ */
 function setAside(words: Word[], index: number): boolean {
   const forms = formsOf(words[index] as Word);
-  const dangerWord = forms.some((f) => attack.has(f) || weapon.has(f) || medical.has(f) || sign.has(f) || confine.has(f));
-  return dangerWord && (negated(words, index) || (forms.some((f) => attack.has(f)) && aimless(words, index)));
+  const attackWord = forms.some((f) => attack.has(f));
+  const dangerWord = attackWord || forms.some((f) => weapon.has(f) || medical.has(f) || sign.has(f) || confine.has(f));
+  return dangerWord && (negated(words, index) || aThingIsItsSubject(words, index) || doneToAThing(words, index) || (attackWord && aimless(words, index)));
+}
+
+/** "my car's been smashed up", "the plant is dead", "the door's jammed": a thing, joined to the word by "is", "has" or "been". */
+function aThingIsItsSubject(words: Word[], index: number): boolean {
+  let joined = false;
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const w = words[i] as Word;
+    if (w.pos === 'AUX' || w.text === 'been' || w.text === 'being' || w.text === "'s") {
+      joined = true;
+      continue;
+    }
+    if (w.pos === 'ADV' || w.pos === 'PART') continue;
+    if (!joined) return false;
+    if (w.pos === 'PRON') return THINGS_PRONOUNS.has(w.text);
+    return w.pos === 'NOUN' && isEnglishWord(w.text) && !people.has(w.lemma) && !people.has(w.text) && !body.has(w.lemma);
+  }
+  return false;
 }
 
 function negated(words: Word[], index: number): boolean {
   for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i -= 1) {
     const w = words[i] as Word;
     if (w.lemma === 'not' || NEGATORS.has(w.text)) return true;
-    const between = w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'DET' || w.pos === 'PART' || holding.has(w.lemma) || holding.has(w.text) || (w.text === 'one' && words[i - 1]?.text === 'no');
+    const between = w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'DET' || w.pos === 'PART' || w.text === 'in' || w.text === 'at' || holding.has(w.lemma) || holding.has(w.text) || (w.text === 'one' && words[i - 1]?.text === 'no');
     if (!between) return false;
   }
   return false;
@@ -384,14 +428,15 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text)) return undefined;
   // "pushing me to move her on", "forcing her to sign": persuading someone to do something.
   if (PERSUADE.has(word.lemma) && words[index + 2]?.text === 'to' && people.has(words[index + 1]?.text ?? '')) return undefined;
-  if (is(attack) && verbal && !aimless(words, index) && actorIsPerson(words, index)) {
+  if (is(attack) && verbal && !aimless(words, index) && !doneToAThing(words, index) && actorIsPerson(words, index)) {
     // "threatening to leave her" is no threat of harm: after "to" must come a way of hurting someone.
     if (word.lemma === 'threaten' && words[index + 1]?.text === 'to') return attack.has(words[index + 2]?.lemma ?? '') ? 'threat' : undefined;
     // "threatened to hurt her": the hurting is what was threatened, part of the threat.
     const threatened = previous?.text === 'to' && /^threat/.test(words[index - 2]?.text ?? '');
     if (!ATTACK_NEEDS_PERSON.has(word.lemma) || objectIsPerson(words, index)) return word.lemma === 'threaten' || threatened ? 'threat' : 'attack';
   }
-  if (is(medical)) {
+  // "the spider plant is dead", "the laptop keeps choking": a body in trouble is a person's.
+  if (is(medical) && actorIsPerson(words, index) && !doneToAThing(words, index)) {
     if (word.lemma === 'pass') return words[index + 1]?.text === 'out' ? 'medical' : undefined;
     // A seizure is "fitting" or "having a fit"; "where do they fit" and "fit and well" are not.
     if (word.lemma === 'fit' && word.text !== 'fitting' && !(previous?.text === 'a' && /^(?:having|had|has|have|had)$/.test(words[index - 2]?.text ?? ''))) return undefined;
@@ -423,14 +468,19 @@ function heldOrUsed(words: Word[], index: number): boolean {
  * worker ("I", "we") is not taken as the one doing harm with an active verb: "I'm going to
  * murder whoever took my milk".
  */
+const THINGS_PRONOUNS = new Set(['it', 'this', 'that']);
+
 function actorIsPerson(words: Word[], index: number): boolean {
   let passive = false;
   for (let i = index - 1; i >= 0; i -= 1) {
     const w = words[i] as Word;
     if (w.text === 'being' || w.text === 'been' || w.text === 'got' || w.text === 'get') passive = true;
     if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.text === 'being' || w.text === 'been' || ASPECT.has(w.lemma)) continue;
-    if (w.pos === 'PRON') return passive || (w.text !== 'i' && w.text !== 'we' && w.text !== 'it' && w.text !== 'this' && w.text !== 'that');
-    if (w.pos === 'NOUN' || w.pos === 'PROPN') return passive || w.pos === 'PROPN' || people.has(w.lemma) || people.has(w.text) || body.has(w.lemma) || words[index]?.pos === 'NOUN';
+    // In the passive the subject is the one it is done to: "she's been stabbed", not "my car's been smashed up".
+    if (w.pos === 'PRON') return THINGS_PRONOUNS.has(w.text) ? false : passive || (w.text !== 'i' && w.text !== 'we');
+    const person = w.pos === 'PROPN' || people.has(w.lemma) || people.has(w.text) || body.has(w.lemma);
+    // A misspelled noun ("colleage") is given the benefit of the doubt.
+    if (w.pos === 'NOUN' || w.pos === 'PROPN') return person || !isEnglishWord(w.text) || (!passive && words[index]?.pos === 'NOUN');
     return true;
   }
   return true;
@@ -537,7 +587,12 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
   if (PERCEIVED.test(sentence)) return 'perceived';
   if (PRESENCE.test(sentence)) return 'presence';
   // A scene described without a verb in the past: "blood on the stairs", "screaming from room 9", "man with a hammer at the door"
-  if (serious.some((c) => c.kind === 'sign' || c.kind === 'medical' || c.kind === 'weapon') && !inPast) return 'scene';
+  // A verb in the simple present ("he punches her and smashes up the flat") tells what he does, a habit, not a scene.
+  const simplePresent = (c: Cue) => {
+    const w = words[c.index] as Word;
+    return w.pos === 'VERB' && w.text !== w.lemma && /[^s]s$|es$/.test(w.text);
+  };
+  if (serious.some((c) => (c.kind === 'sign' || c.kind === 'medical' || c.kind === 'weapon') && !simplePresent(c)) && !inPast) return 'scene';
   return undefined;
 }
 

@@ -80,6 +80,8 @@ export const PEOPLE = [
   'father', 'brother', 'sister', 'son', 'daughter', 'kid', 'child', 'baby', 'toddler', 'colleague', 'staff', 'worker',
   'manager', 'person', 'people', 'stranger', 'family', 'friend', 'neighbour', 'tenant', 'victim', 'survivor', 'mate',
   'nan', 'uncle', 'cousin', 'little one', 'one', 'infant', 'newborn', 'kids', 'children', 'stepdad', 'keyworker', 'officer', 'customer', 'visitor', 'lady', 'gentleman', 'gang',
+  'teenager', 'teen', 'pensioner', 'carer', 'grandad', 'grandma', 'granny', 'nephew', 'niece', 'aunt', 'auntie', 'grandson', 'granddaughter',
+  'stepson', 'stepdaughter', 'stepmum', 'flatmate', 'housemate', 'roommate', 'guard', 'volunteer', 'student', 'youngster', 'fiance', 'fiancee',
 ] as const;
 
 /** Parts of a person, which can bleed or be hurt: "her head is bleeding". */
