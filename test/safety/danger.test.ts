@@ -181,11 +181,31 @@ describe('danger denied, and words used for something else', () => {
     'in the event of a resident threatening staff with a knife, who do we ring first?',
     'no bruises, no marks on her today, she seems brighter',
     'help with room bookings for next week',
+    // everyday figures of speech (figuresOfSpeech.ts)
+    'drowning in paperwork on this shift',
+    'honestly I could murder a bacon roll',
+    'the team absolutely killed it at the inspection',
+    // a weapon as a verb, told in the past; a history, not a weapon held
+    'he got bottled outside a pub years ago',
+    'visit tomorrow, the partner has a history with knives, what should we plan?',
+    'the residents are playing a zombie game on the xbox, all stabbing and shooting',
+    'what should staff do when an assault is going on in a shared flat?',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
 
-  it.each(["she can't stop bleeding", "he won't stop hitting her", "she's having a fit", "he's not stopping, he's strangling her", "he won't let her go", 'let her go, you are hurting her', 'HELP flat 9', 'my colleage is bein attacked at the door', "he texted that he's round the corner and she'll be dead tonight", "he was arrested last month and now he's turned up with a machete"])(
+  it.each(["she can't stop bleeding", "he won't stop hitting her", "she's having a fit", "he's not stopping, he's strangling her", "he won't let her go", 'let her go, you are hurting her', 'HELP flat 9', 'my colleage is bein attacked at the door', "he texted that he's round the corner and she'll be dead tonight", "he was arrested last month and now he's turned up with a machete",
+    // terse fragments, the formal register, and English as a second language
+    'blade. kitchen.',
+    'machete, ground floor',
+    'room 12 strangling',
+    'help me he is here',
+    'I am writing from the office: a man is currently restraining a resident in the hallway',
+    'A serious assault is taking place in the garden at this moment.',
+    'he beat her, I am seeing it from my window',
+    // a threat told before, and him here now
+    "in the summer he said he would kill her if she left him. he's parked outside now",
+  ])(
     'a negation that belongs to another verb does not hide "%s"',
     (message) => {
       expect(assessDanger(message).level).toBe('now');

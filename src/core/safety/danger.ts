@@ -31,6 +31,7 @@ import { analyse, plainText, type Word } from '../language/analyse';
 import { isEnglishWord } from '../language/english';
 import { CorrectionVocabulary, namesIn, readText } from '../language/spelling';
 import { dangerFeatures, learnedDangerReader, type LearnedDangerReader } from './learnedDanger';
+import { FIGURES_OF_SPEECH } from './figuresOfSpeech';
 import { ATTACK, ATTACK_NEEDS_PERSON, BODY, CONFINE, dangerForms, DANGER_STATE, HOLDING, MEDICAL, PEOPLE, SIGN, WEAPON } from './dangerWords';
 
 export type DangerLevel = 'now' | 'caution' | 'none';
@@ -62,24 +63,24 @@ const BE_PAST = new Set(['was', 'were', 'had', "'d"]);
 const HAVE_NOW = new Set(['has', 'have', "'s", "'ve", 's', 've', 'got', 'gets']);
 
 /** Words that say it is happening now. */
-const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|as we speak|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
+const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|at this moment|as we speak|taking place|in progress|en route|making (?:his|her|their) way|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
 /** Someone is here: "he's outside her door", "in the building", "at reception"; "at (high) risk" is a state, not a place. */
 const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?!(?:\w+ )?risk\b)(?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
 /**
  * A cry for help or an urgent call, as someone in the middle of it writes. "Let her go" is a cry;
  * "won't let her go out" or "go anywhere" is control of where she goes, a pattern, not a hold now.
  */
-const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
+const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|urgently|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
-const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
+const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it in the past. */
 const PAST_WORDS =
-  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history of|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history (?:of|with)|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
 const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
-const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it)\b/;
+const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
 /** Readings of "now" that a scene described gives, rather than grammar in the present or a cry: over once the message says it is over. */
 const WEAK_NOW = /^now:\w+-(?:scene|state|presence|perceived|said-now|just-happened)$/;
 /** Words in a message past which it reads as a situation told, not a cry for help. */
@@ -90,7 +91,29 @@ const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who
 /** Asking what to call something ("is that dv", "does it count as abuse"): a worker weighing up what they saw, not a cry for help. */
 const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
 
+/**
+ * A few words in fragments, as typed in the middle of it: "knife. lounge.", "gun in reception",
+ * "room 8 choking", "hammer, top floor". A weapon named, or danger words, and where: nothing asked,
+ * nothing past.
+ */
+function terseWithPlace(read: ReadSentence[], text: string): boolean {
+  if (text.split(/\s+/).length > TERSE_WORDS || !TERSE_PLACE.test(text) || ASKING.test(text) || QUESTION_START.test(text) || PAST_WORDS.test(text)) return false;
+  return /\b(?:armed|tooled up)\b/.test(text) || read.some(({ words, clean }) => words.some((w) => formsOf(w).some((f) => weapon.has(f))) || dangerCues(words, clean).some((c) => c.kind !== 'injury' && c.kind !== 'threat'));
+}
+
+/** A question, however typed. */
+function shoutingQuestion(text: string): boolean {
+  return /\?/.test(text);
+}
+
+const TERSE_WORDS = 6;
+const TERSE_PLACE = /\b(?:room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit|laundry|gate|front door|back door|outside|here|(?:'s|is|are|'re) back|upstairs|downstairs|\d+ mins?|\d+ minutes)\b/;
+
+/** A threat told: "he said he'd kill her if she left", "he threatened to stab her". */
+const THREAT_TOLD = /\b(?:threat\w*|said|says|saying|told (?:her|me|us|them))\b/;
+
 /** A cry for help and a place, in a message of at most CRY_WORDS words; not asking for help with something ("help with room bookings"). */
+const CRY = /^(?:help|help me|please help|help please|help pls|someone come|come quick|quick|need help)\b(?!\s+(?:with|on|for|to|about|me with|me to|me find|finding|getting|booking)\b)/;
 const CRY_WITH_PLACE = /^(?:help|help me|please help|help please|help pls|someone come|come quick|quick|need help)\b(?!\s+(?:with|on|for|to|about|me with|me to|me find|finding|getting|booking)\b).*\b(?:room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit)\b/;
 const CRY_WORDS = 6;
 /** A message this short, with danger in it and nothing past about it, is someone in the middle of it. */
@@ -112,7 +135,13 @@ const QUESTION_START = /^(?:what|how|when|who|where|which|why|is|are|does|do|can
 /** A message that opens by supposing: "imagine he...", "what if", "say he turns up". */
 const SUPPOSING = /^(?:imagine|what if|if|suppose|supposing|say|hypothetically|let'?s say|pretend)\b/;
 /** Figures of speech that use danger words for something else. */
-const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?|stab\w* (?:\w+ )?in the back|(?:absolute|total|complete|proper|right) car ?crash|blood boil\w*|kill for an? \w+|(?:feel|feels|felt|feeling) like (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re|we have|we are)(?: been| being| getting)? \w+)\b/;
+const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?|stab\w* (?:\w+ )?in the back|(?:'s|is|was) (?:a|an|an absolute|a total|a complete|a proper|a right) car ?crash|killing it|blood boil\w*|kill for an? \w+|(?:feel|feels|felt|feeling) like (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re|we have|we are)(?: been| being| getting)? \w+)\b/;
+
+/** FIGURES_OF_SPEECH as one pattern: whole words, any spacing, an apostrophe optional. */
+const FIGURES = new RegExp(
+  `\\b(?:${FIGURES_OF_SPEECH.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "'?").replace(/\s+/g, '\\s+')).join('|')})\\b`,
+  'g',
+);
 
 interface Cue {
   /** Where it starts, as an index into the sentence's words. */
@@ -130,8 +159,12 @@ interface Cue {
  */
 const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
   { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|moving|move|get up|getting up|conscious)\b(?! to\b)/, kind: 'medical', present: true },
-  { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
-  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:door|exit|way)\b/, kind: 'confine', present: true },
+  { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|(?:not|isn'?t|won'?t) (?:coming|come) round|(?:she|he|they|her|him|them)(?:'s|'re| is| are)? (?:been )?(?:knocked )?spark(?:ed)? out|in and out of consciousness|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
+  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:\w+ )?(?:door|exit|way)\b/, kind: 'confine', present: true },
+  { pattern: /\b(?:he|she|they|ex|partner|man|lads?|someone)(?:'s| is| are|'re)? (?:\w+ )?(?:tooled up|armed)\b/, kind: 'weapon', present: true },
+  { pattern: /\b(?:force|forcing|forced) (?:entry|(?:his|her|their) way in)\b/, kind: 'attack' },
+  // An attack named as a noun, said to be under way: "an assault is taking place", "a fight going on".
+  { pattern: /\b(?:assault|attack|fight|stabbing|beating|rape|kidnapping|shooting|struggle)s? (?:is |are )?(?:happening|taking place|going on|in progress|under ?way)\b/, kind: 'attack' },
   { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape)\b/, kind: 'threat', present: true },
   { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur|(?:she|you|he|i|they)(?:'?ll| will) be) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
   { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
@@ -169,7 +202,7 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const text = readForDanger(message);
   if (!text.trim()) return { level: 'none', rule: 'none:empty' };
   // "HELP room 3", "help pls flat 12 now": a cry with where, and nothing else, is someone in the middle of it.
-  if (text.split(/\s+/).length <= CRY_WORDS && CRY_WITH_PLACE.test(text)) return { level: 'now', rule: 'now:cry-with-place' };
+  if (text.split(/\s+/).length <= CRY_WORDS && (CRY_WITH_PLACE.test(text) || (CRY.test(text) && SOMEONE_HERE.test(text)))) return { level: 'now', rule: 'now:cry-with-place' };
   const framed = FRAMED.test(text);
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
@@ -195,11 +228,15 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
     if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
+    // A threat to kill told in the past ("last week he said he'd kill her") still stands when he turns up.
+    if (/^none:(?:past|hypothetical)-(?:threat|attack)$/.test(verdict.rule) && THREAT_TOLD.test(sentence)) untimed ??= 'caution:threat-untimed';
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
   // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
-  // kill her ... he's just texted saying he's parked outside", "he's behind her".
+  // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
+  // said in a sentence of its own that is not past.
   if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
+  if (!framed && !shoutingQuestion(text) && terseWithPlace(read, text)) return { level: 'now', rule: 'now:terse-with-place' };
   const ruled: DangerAssessment = caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
   // A message that opens by supposing ("imagine he's at the door...") is read as the rules read a framed one.
   const supposing = framed || SUPPOSING.test(text.trim());
@@ -216,7 +253,7 @@ interface ReadSentence {
 /** Each sentence of a message read by readForDanger, figures of speech left out, analysed once for every reader. */
 function readSentences(text: string): ReadSentence[] {
   return sentences(text).map((sentence) => {
-    const clean = sentence.replace(IDIOM, ' ');
+    const clean = sentence.replace(IDIOM, ' ').replace(FIGURES, ' ');
     return { sentence, clean, words: analyse(clean) };
   });
 }
@@ -256,7 +293,7 @@ const LEARNED_AFTER_EXPLAINED = 26;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b)/)
+    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
@@ -292,7 +329,7 @@ function assessSentence(clean: string, words: Word[], message: { shouting: boole
   const present = presentCue(words, cues, clean);
   if (HYPOTHETICAL.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:hypothetical-${what}` };
   // "I suspect he's hurting her", "she's claiming he hit her": a belief or a report, not a sighting.
-  if (SUPPOSED.test(before) && !saidNow && !urgent) return { level: 'caution', rule: `caution:supposed-${what}` };
+  if (SUPPOSED.test(before) && !saidNow && !urgent && !PERCEIVED.test(clean)) return { level: 'caution', rule: `caution:supposed-${what}` };
   // A question about guidance ("why is there...", "is it abuse if...") is danger now only when its grammar says so plainly.
   if (QUESTION_START.test(clean) && !(present && STRONG_PRESENT.has(present))) return { level: 'none', rule: `none:question-${what}` };
   // ... and so is one whose danger is said inside a clause of the question: "what are the signs that
@@ -420,7 +457,10 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   const word = words[index] as Word;
   const forms = formsOf(word);
   const is = (set: Set<string>) => forms.some((f) => set.has(f));
-  if (is(weapon) && heldOrUsed(words, index)) return 'weapon';
+  // A weapon as a verb ("she got glassed", "he bottled him") is an attack with it, told like any other.
+  const weaponAsVerb = is(weapon) && word.pos !== 'NOUN' && /ed$/.test(word.text);
+  if (weaponAsVerb && !is(attack)) return actorIsPerson(words, index) ? 'attack' : undefined;
+  if (is(weapon) && !weaponAsVerb && heldOrUsed(words, index)) return 'weapon';
   // A verb; wink-nlp sometimes tags "keeps punching her" as a noun, so an -ing word counts unless "a" or "the" comes before it.
   const previous = words[index - 1];
   const verbal = word.pos !== 'NOUN' || (word.text.endsWith('ing') && previous?.pos !== 'DET');
@@ -548,7 +588,9 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
       // "he's hitting her", "she is being strangled", "he's waving a machete", "they're screaming"
       // "he's been hitting her": a pattern up to now, not a sighting.
       if (next.text === 'been' && words[j + 1]?.text.endsWith('ing')) return 'pattern';
-      if (BE_NOW.has(w.text) && next.text.endsWith('ing') && next.text !== 'being' && !NOT_EVENTS.has(next.text) && next.pos !== 'NOUN') {
+      // "is happening", "is taking place", "is going on" say when, not what: NOW_WORDS reads them.
+      const saysWhen = next.text === 'happening' || (next.text === 'taking' && words[j + 1]?.text === 'place') || (next.text === 'going' && words[j + 1]?.text === 'on');
+      if (BE_NOW.has(w.text) && next.text.endsWith('ing') && next.text !== 'being' && !NOT_EVENTS.has(next.text) && next.pos !== 'NOUN' && !saysWhen) {
         if (isCue(j)) return 'in-progress';
         ongoing = true;
       }
@@ -560,7 +602,9 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     // "she's unconscious", "he's got a knife", "it's on fire"
     const near = serious.filter((c) => c.index > i && c.index <= i + 4);
     if (near.some((c) => c.kind === 'medical' || c.kind === 'confine' || c.kind === 'state') && w.lemma === 'be') return 'state';
-    if (near.some((c) => c.kind === 'weapon') && (w.lemma === 'have' || w.text === 'got' || words[i + 1]?.text === 'got')) return 'has-weapon';
+    // "he's got a (kitchen) knife", not "he has a history with knives": no preposition between the having and the weapon.
+    const held = near.some((c) => c.kind === 'weapon' && !words.slice(i + 1, c.index).some((x) => x.pos === 'ADP'));
+    if (held && (w.lemma === 'have' || w.text === 'got' || words[i + 1]?.text === 'got')) return 'has-weapon';
   }
   if (cues.some((c) => c.hold) && !inPast) return 'holding';
   if (ongoing) return 'in-progress';

@@ -36,7 +36,7 @@ import type { Card, ThesaurusEntry, Tree } from '../content/schema';
 import { plainText, type Word } from '../language/analyse';
 import { isEnglishWord } from '../language/english';
 import { everydayShare } from '../language/frequency';
-import { CorrectionVocabulary } from '../language/spelling';
+import { CorrectionVocabulary, readText } from '../language/spelling';
 import { carriesMeaning, documentTerms, searchWords, termOf } from './terms';
 import { ExampleClassifier } from './exampleClassifier';
 import { ScopeCheck } from './scope';
@@ -398,7 +398,8 @@ export class GuidanceSearch {
       terms.set(term, this.tuning.thesaurusWeight);
       expanded.add(term);
     }
-    const plain = plainText(text).trim();
+    // Texting forms read as meant, so "wots an idva" asks what something is as "what's an idva" does.
+    const plain = readText(plainText(text)).trim();
     // Fuzzy matching is for what is not a word: a real word is matched as itself ("weather" is not
     // "whether"), and a misspelling was corrected towards the guidance's words already.
     const exact = new Set(expanded);

@@ -10,6 +10,7 @@
  * them ("MARAC" is a proper noun in wink-nlp's model, and a search term here).
  */
 import { analyse, plainText, type Word } from '../language/analyse';
+import { isEnglishWord } from '../language/english';
 import { namesIn, readText, type CorrectionVocabulary } from '../language/spelling';
 
 /** Common words that say nothing about a topic, checked against both the word and its lemma. */
@@ -46,10 +47,17 @@ export function carriesMeaning(word: Word, known?: (term: string) => boolean): b
   return /[a-z0-9]/.test(word.lemma);
 }
 
-/** The term a word is indexed and searched by: its lemma, without apostrophes. */
+/**
+ * The term a word is indexed and searched by: its lemma, without apostrophes. wink-nlp leaves the
+ * plural of an acronym as it is ("IDVAs", "DVPOs", "MARACs"): a word of five letters or more that
+ * is not English and ends in a single "s" is read as the acronym's plural.
+ */
 export function termOf(word: Word): string {
-  return word.lemma.replace(/'/g, '');
+  const term = word.lemma.replace(/'/g, '');
+  return ACRONYM_PLURAL.test(term) && !isEnglishWord(term) ? term.slice(0, -1) : term;
 }
+
+const ACRONYM_PLURAL = /^[a-z]{3,}[^s]s$/;
 
 /** The search terms of a piece of guidance text: every word that carries meaning. */
 export function documentTerms(text: string): string[] {

@@ -1,0 +1,15 @@
+/** Search terms (core/search/terms.ts): the plural of an acronym meets its singular. */
+import { describe, expect, it } from 'vitest';
+import { documentTerms } from '../../src/core/search/terms';
+
+describe('search terms', () => {
+  it('reads the plural of an acronym as the acronym', () => {
+    expect(documentTerms('IDVAs and ISVAs')).toEqual(['idva', 'isva']);
+    expect(documentTerms('DVPNs, DVPOs and MARACs')).toEqual(['dvpn', 'dvpo', 'marac']);
+  });
+
+  it('leaves English plurals to the lemmatiser and short words alone', () => {
+    expect(documentTerms('hostels and texts')).toEqual(['hostel', 'text']);
+    expect(documentTerms('GPs')).toEqual(['gps']);
+  });
+});
