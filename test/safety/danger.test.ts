@@ -11,6 +11,8 @@ import { loadEvalSets, type DangerMessage } from '../../src/tooling/evaluation';
 
 const exampleSets = loadEvalSets(PROJECT_ROOT).flatMap((s) => (s.split === 'examples' && s.type === 'danger' ? [s] : []));
 const examples: DangerMessage[] = exampleSets.flatMap((s) => s.items);
+/** Sets of messages written to sound alarming without being danger now. */
+const hardNegatives = new Set(exampleSets.filter((s) => s.name.startsWith('danger-not-')).flatMap((s) => s.items));
 const labelled = (label: DangerMessage['label']) => examples.filter((m) => m.label === label).map((m) => m.text);
 /** The first two example sets, which the rules were built from, are held message by message. */
 const core = exampleSets.filter((s) => s.name === 'danger' || s.name === 'danger-legacy').flatMap((s) => s.items);
@@ -35,8 +37,18 @@ describe('danger happening now (examples)', () => {
   });
 
   it('gives at most 1% of past, hypothetical and ordinary messages the emergency reply', () => {
-    const alarms = labelled('not').filter((m) => assessDanger(m).level === 'now');
-    expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(Math.floor(labelled('not').length / 100));
+    const ordinary = examples.filter((m, i) => m.label === 'not' && !hardNegatives.has(examples[i] as DangerMessage)).map((m) => m.text);
+    const alarms = ordinary.filter((m) => assessDanger(m).level === 'now');
+    expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(Math.floor(ordinary.length / 100));
+  });
+
+  it('gives at most 3% of messages written to sound alarming the emergency reply', () => {
+    // eval/examples/danger-not-*.yaml: keyword lines with a place, past harm with a place, present
+    // but safe, slang. Held out when first written, 20 of 300 got the emergency reply.
+    const hard = [...hardNegatives].map((m) => m.text);
+    const alarms = hard.filter((m) => assessDanger(m).level === 'now');
+    expect(hard.length).toBeGreaterThanOrEqual(300);
+    expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(Math.floor((hard.length * 3) / 100));
   });
 
   it('gives most messages with danger signs but no time at least the caution line', () => {
@@ -190,6 +202,16 @@ describe('danger denied, and words used for something else', () => {
     'visit tomorrow, the partner has a history with knives, what should we plan?',
     'the residents are playing a zombie game on the xbox, all stabbing and shooting',
     'what should staff do when an assault is going on in a shared flat?',
+    // a few words naming a topic and a place: a search, not a cry
+    'knife amnesty bin, reception',
+    'scissors kept in the office drawer',
+    'weapons found in room search',
+    // told as over: locked up, dated, the worker holding what was seized, an event named
+    "he's in the cells overnight and she's having a cuppa with me in the office",
+    'in Nov he pinned her against the wall of the laundry, she told the police at the time',
+    "we've got the knife he had locked in the office safe for the police",
+    'still jumpy in the stairwell since the stabbing',
+    'the new hob is dangerous, someone will burn themselves',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
@@ -205,6 +227,8 @@ describe('danger denied, and words used for something else', () => {
     'he beat her, I am seeing it from my window',
     // a threat told before, and him here now
     "in the summer he said he would kill her if she left him. he's parked outside now",
+    "she's gone grey and floppy",
+    "she moved in last month to get away from him and he's just turned up at reception shouting he'll kill her",
   ])(
     'a negation that belongs to another verb does not hide "%s"',
     (message) => {

@@ -75,9 +75,14 @@ const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it in the past. */
 const PAST_WORDS =
-  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history (?:of|with)|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history (?:of|with)|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|at the time|during (?:the )?lockdown|last \w+ (?:night|day|weekend)|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+/** Time words that put it days or more in the past, not minutes: "in 2022", "in Jan", "weeks ago", "used to". */
+const DISTANT_PAST =
+  /\b(?:(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|at the time|during (?:the )?lockdown)\b/;
+/** Someone arriving: what makes a message with a date in it about now ("moved in last week ... he's just turned up"). */
+const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|on (?:his|her|their|the) way|coming (?:up|round|over|back|here|to))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
-const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe))(?: now)?\b/;
+const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
 const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
@@ -92,13 +97,21 @@ const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who
 const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
 
 /**
- * A few words in fragments, as typed in the middle of it: "knife. lounge.", "gun in reception",
- * "room 8 choking", "hammer, top floor". A weapon named, or danger words, and where: nothing asked,
- * nothing past.
+ * A few words, as typed in the middle of it: "knife. lounge.", "room 8 choking", "hammer, top
+ * floor", "HE'S BACK. KNIFE.". A weapon named, or danger words, and where: nothing asked, nothing
+ * past.
  */
-function terseWithPlace(read: ReadSentence[], text: string): boolean {
+function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): boolean {
   if (text.split(/\s+/).length > TERSE_WORDS || !TERSE_PLACE.test(text) || ASKING.test(text) || QUESTION_START.test(text) || PAST_WORDS.test(text)) return false;
-  return /\b(?:armed|tooled up)\b/.test(text) || read.some(({ words, clean }) => words.some((w) => formsOf(w).some((f) => weapon.has(f))) || dangerCues(words, clean).some((c) => c.kind !== 'injury' && c.kind !== 'threat'));
+  // Typed in the middle of it, not a search for a topic ("knife amnesty box, reception"): in
+  // fragments of a word or two, or in capitals, or urgent, or now, or naming him.
+  const fragments = text.split(/[.,;:!]+/).map((f) => f.trim()).filter(Boolean);
+  const fragmentary = fragments.length >= 2 && fragments.every((f) => f.split(/\s+/).length <= 2);
+  const cues = read.flatMap(({ words, clean }) => dangerCues(words, clean).filter((c) => c.kind !== 'injury' && c.kind !== 'threat').map((c) => words[c.index] as Word));
+  // ... or a danger word that is itself under way ("strangling", "choking").
+  const underWay = cues.some((w) => w.text.endsWith('ing'));
+  if (!fragmentary && !underWay && !shouting && !URGENT.test(text) && !NOW_WORDS.test(text) && !/\b(?:he|she|they|him|man|someone)\b/.test(text)) return false;
+  return /\b(?:armed|tooled up)\b/.test(text) || cues.length > 0 || read.some(({ words }) => words.some((w) => formsOf(w).some((f) => weapon.has(f))));
 }
 
 /** A question, however typed. */
@@ -135,7 +148,7 @@ const QUESTION_START = /^(?:what|how|when|who|where|which|why|is|are|does|do|can
 /** A message that opens by supposing: "imagine he...", "what if", "say he turns up". */
 const SUPPOSING = /^(?:imagine|what if|if|suppose|supposing|say|hypothetically|let'?s say|pretend)\b/;
 /** Figures of speech that use danger words for something else. */
-const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed) (?:it|that)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?|stab\w* (?:\w+ )?in the back|(?:'s|is|was) (?:a|an|an absolute|a total|a complete|a proper|a right) car ?crash|killing it|blood boil\w*|kill for an? \w+|(?:feel|feels|felt|feeling) like (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re|we have|we are)(?: been| being| getting)? \w+)\b/;
+const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed|bottled) (?:it|that)|(?:took|taking|take|got|get|getting|proper|a) hammering|(?:this|that|it) was (?:before|ages ago|a while ago|years ago)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?|stab\w* (?:\w+ )?in the back|(?:'s|is|was) (?:a|an|an absolute|a total|a complete|a proper|a right) car ?crash|killing it|blood boil\w*|kill for an? \w+|(?:feel|feels|felt|feeling) like (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re|we have|we are)(?: been| being| getting)? \w+)\b/;
 
 /** FIGURES_OF_SPEECH as one pattern: whole words, any spacing, an apostrophe optional. */
 const FIGURES = new RegExp(
@@ -236,11 +249,16 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
   // said in a sentence of its own that is not past.
   if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
-  if (!framed && !shoutingQuestion(text) && terseWithPlace(read, text)) return { level: 'now', rule: 'now:terse-with-place' };
+  if (!framed && !shoutingQuestion(text) && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   const ruled: DangerAssessment = caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
   // A message that opens by supposing ("imagine he's at the door...") is read as the rules read a framed one.
   const supposing = framed || SUPPOSING.test(text.trim());
-  return secondReading(ruled, read, message, explained || supposing, learned);
+  // One told as over ("he's in the cells") or in the past by date ("in 2022", "in Jan") and nowhere
+  // said to be now is explained too, however alarming its words.
+  const toldAsOver = resolved || (DISTANT_PAST.test(text) && !NOW_WORDS.test(text) && !ARRIVING.test(text) && !URGENT.test(text) && !shouting);
+  const second = secondReading(ruled, read, message, explained || supposing || toldAsOver, learned);
+  // ... and a bag of words cannot overrule a date: at most the caution line.
+  return toldAsOver && second.level === 'now' && ruled.level !== 'now' ? { level: 'caution', rule: second.rule.replace(/^now:/, 'caution:told-as-over-') } : second;
 }
 
 /** A sentence as read: as written (after readForDanger), without its figures of speech, and its words. */
@@ -463,7 +481,8 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   if (is(weapon) && !weaponAsVerb && heldOrUsed(words, index)) return 'weapon';
   // A verb; wink-nlp sometimes tags "keeps punching her" as a noun, so an -ing word counts unless "a" or "the" comes before it.
   const previous = words[index - 1];
-  const verbal = word.pos !== 'NOUN' || (word.text.endsWith('ing') && previous?.pos !== 'DET');
+  // After "the" or "a", an -ing word names an event ("since the stabbing"), whatever the tagger says.
+  const verbal = (word.pos !== 'NOUN' || word.text.endsWith('ing')) && previous?.pos !== 'DET';
   // "a caution for hitting his ex", "talked about kicking off": an -ing word after a preposition names an act, it does not report one.
   if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text)) return undefined;
   // "pushing me to move her on", "forcing her to sign": persuading someone to do something.
@@ -488,7 +507,7 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   // "smoking" is a habit, "fire" as a verb is a dismissal: these signs are nouns ("smoke coming from her room").
   if (is(sign) && actorIsPerson(words, index) && !(forms.some((f) => SIGN_NOUNS.has(f)) && (word.pos !== 'NOUN' || word.text.endsWith('ing')))) return 'sign';
   if (is(confine) && (word.pos === 'VERB' || word.pos === 'ADJ' || word.text.endsWith('ed')) && actorIsPerson(words, index)) return 'confine';
-  if (is(dangerState) && namesDanger(words, index)) return 'state';
+  if (is(dangerState) && namesDanger(words, index) && !aThingIsItsSubject(words, index)) return 'state';
   return undefined;
 }
 
@@ -604,7 +623,9 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     if (near.some((c) => c.kind === 'medical' || c.kind === 'confine' || c.kind === 'state') && w.lemma === 'be') return 'state';
     // "he's got a (kitchen) knife", not "he has a history with knives": no preposition between the having and the weapon.
     const held = near.some((c) => c.kind === 'weapon' && !words.slice(i + 1, c.index).some((x) => x.pos === 'ADP'));
-    if (held && (w.lemma === 'have' || w.text === 'got' || words[i + 1]?.text === 'got')) return 'has-weapon';
+    // ... and not the worker: "I've added the knife to the log", "we've got the knife locked away".
+    const worker = subject?.text === 'i' || subject?.text === 'we';
+    if (held && !worker && (w.lemma === 'have' || w.text === 'got' || words[i + 1]?.text === 'got')) return 'has-weapon';
   }
   if (cues.some((c) => c.hold) && !inPast) return 'holding';
   if (ongoing) return 'in-progress';
