@@ -22,7 +22,11 @@
  *      framing (if, what if, how do I, training, the news).
  *
  *   4. when the rules find no danger now, a second reader learned from labelled messages
- *      (learnedDanger.ts) may still find it: it can raise a level, never lower one.
+ *      (learnedDanger.ts) may still find it: it can raise a level, never lower one, and never
+ *      past the caution line for a message that says it is over or dates it days back.
+ *
+ * Figures of speech ("this rota is killing me", figuresOfSpeech.ts) are left out before step 3,
+ * and danger words set aside by the reading (denied, done to a thing, moving about) count as read.
  *
  * Every decision carries a rule name (for example "now:attack-in-progress" or
  * "none:past-framing") that says why, so the logs can explain it without the text.
@@ -114,20 +118,14 @@ function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): 
   return /\b(?:armed|tooled up)\b/.test(text) || cues.length > 0 || read.some(({ words }) => words.some((w) => formsOf(w).some((f) => weapon.has(f))));
 }
 
-/** A question, however typed. */
-function shoutingQuestion(text: string): boolean {
-  return /\?/.test(text);
-}
-
 const TERSE_WORDS = 6;
 const TERSE_PLACE = /\b(?:room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit|laundry|gate|front door|back door|outside|here|(?:'s|is|are|'re) back|upstairs|downstairs|\d+ mins?|\d+ minutes)\b/;
 
 /** A threat told: "he said he'd kill her if she left", "he threatened to stab her". */
 const THREAT_TOLD = /\b(?:threat\w*|said|says|saying|told (?:her|me|us|them))\b/;
 
-/** A cry for help and a place, in a message of at most CRY_WORDS words; not asking for help with something ("help with room bookings"). */
+/** A cry for help, to be read with a place or someone here in a message of at most CRY_WORDS words; not asking for help with something ("help with room bookings"). */
 const CRY = /^(?:help|help me|please help|help please|help pls|someone come|come quick|quick|need help)\b(?!\s+(?:with|on|for|to|about|me with|me to|me find|finding|getting|booking)\b)/;
-const CRY_WITH_PLACE = /^(?:help|help me|please help|help please|help pls|someone come|come quick|quick|need help)\b(?!\s+(?:with|on|for|to|about|me with|me to|me find|finding|getting|booking)\b).*\b(?:room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit)\b/;
 const CRY_WORDS = 6;
 /** A message this short, with danger in it and nothing past about it, is someone in the middle of it. */
 const SHORT_MESSAGE_WORDS = 8;
@@ -215,7 +213,7 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const text = readForDanger(message);
   if (!text.trim()) return { level: 'none', rule: 'none:empty' };
   // "HELP room 3", "help pls flat 12 now": a cry with where, and nothing else, is someone in the middle of it.
-  if (text.split(/\s+/).length <= CRY_WORDS && (CRY_WITH_PLACE.test(text) || (CRY.test(text) && SOMEONE_HERE.test(text)))) return { level: 'now', rule: 'now:cry-with-place' };
+  if (text.split(/\s+/).length <= CRY_WORDS && CRY.test(text) && (TERSE_PLACE.test(text) || SOMEONE_HERE.test(text))) return { level: 'now', rule: 'now:cry-with-place' };
   const framed = FRAMED.test(text);
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
@@ -249,7 +247,7 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
   // said in a sentence of its own that is not past.
   if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
-  if (!framed && !shoutingQuestion(text) && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
+  if (!framed && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   const ruled: DangerAssessment = caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
   // A message that opens by supposing ("imagine he's at the door...") is read as the rules read a framed one.
   const supposing = framed || SUPPOSING.test(text.trim());
@@ -406,12 +404,6 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
   return cues.sort((a, b) => a.index - b.index);
 }
 
-/**
- * "he hasn't got a knife", "she isn't bleeding", "nobody is hurt": a "not", "never", "no" or
- * "nobody" whose verb is the cue's own. Looking back from the cue, only auxiliaries, adverbs,
- * determiners and the verb of holding may come between; any other verb ends the negation's reach,
- * so "she can't stop bleeding" and "he won't stop hitting her" are still cues.
- */
 /** "someone drowned it", "gonna kick it": done to a thing. */
 function doneToAThing(words: Word[], index: number): boolean {
   // "she's drowning, it's the bath": "it" opening the next clause is no object.
@@ -451,6 +443,12 @@ function aThingIsItsSubject(words: Word[], index: number): boolean {
   return false;
 }
 
+/**
+ * "he hasn't got a knife", "she isn't bleeding", "nobody is hurt": a "not", "never", "no" or
+ * "nobody" whose verb is the cue's own. Looking back from the cue, only auxiliaries, adverbs,
+ * determiners and the verb of holding may come between; any other verb ends the negation's reach,
+ * so "she can't stop bleeding" and "he won't stop hitting her" are still cues.
+ */
 function negated(words: Word[], index: number): boolean {
   for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i -= 1) {
     const w = words[i] as Word;
@@ -498,7 +496,7 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   if (is(medical) && actorIsPerson(words, index) && !doneToAThing(words, index)) {
     if (word.lemma === 'pass') return words[index + 1]?.text === 'out' ? 'medical' : undefined;
     // A seizure is "fitting" or "having a fit"; "where do they fit" and "fit and well" are not.
-    if (word.lemma === 'fit' && word.text !== 'fitting' && !(previous?.text === 'a' && /^(?:having|had|has|have|had)$/.test(words[index - 2]?.text ?? ''))) return undefined;
+    if (word.lemma === 'fit' && word.text !== 'fitting' && !(previous?.text === 'a' && /^(?:having|had|has|have)$/.test(words[index - 2]?.text ?? ''))) return undefined;
     if (word.lemma === 'limp' && word.text !== 'limp') return undefined;
     // A colour is a sign only of a body: "going blue", "her lips are purple", not "purple" alone.
     if (COLOURS.has(word.lemma) && !/^(?:going|gone|turning|turned|lips|face|is|'s|are|looks)$/.test(words[index - 1]?.text ?? '')) return undefined;
@@ -521,14 +519,14 @@ function heldOrUsed(words: Word[], index: number): boolean {
   return after !== undefined && (attack.has(after.lemma) || after.lemma === 'to' || after.text === 'out');
 }
 
+const THINGS_PRONOUNS = new Set(['it', 'this', 'that']);
+
 /**
  * Whoever does it is a person, not "the rota", "my feet" or "the printer": the word just
  * before the verb (past any auxiliaries and adverbs) must not be a noun for a thing. The
  * worker ("I", "we") is not taken as the one doing harm with an active verb: "I'm going to
  * murder whoever took my milk".
  */
-const THINGS_PRONOUNS = new Set(['it', 'this', 'that']);
-
 function actorIsPerson(words: Word[], index: number): boolean {
   let passive = false;
   for (let i = index - 1; i >= 0; i -= 1) {
