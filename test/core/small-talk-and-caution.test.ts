@@ -24,6 +24,12 @@ describe('small talk', () => {
     ['are you a real person', 'not a person'],
     ['are you a real person or a computer', 'not a person'],
     ['cheers that was really useful', 'welcome'],
+    // a letter held down, a typo, emoji, a reaction; and a reaction next to thanks is thanks
+    ['thank youuu', 'welcome'],
+    ['helo', 'Hello'],
+    ['👍', 'whenever you'],
+    ['fair enough, got it', 'whenever you'],
+    ['ok great thanks', 'welcome'],
   ])('"%s" gets a short reply, never a card', (text, says) => {
     const reply = first(text);
     expect(reply?.kind).toBe('small-talk');
@@ -32,6 +38,10 @@ describe('small talk', () => {
 
   it('a message that also asks something is a question, not small talk', () => {
     expect(first('thanks, can I report it on 101 without her consent')?.kind).not.toBe('small-talk');
+  });
+
+  it('a real word is not read as a misspelled greeting', () => {
+    expect(first('hit')?.kind).not.toBe('small-talk');
   });
 });
 

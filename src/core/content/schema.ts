@@ -379,6 +379,10 @@ export const SmallTalkIntent = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     reply: Text.describe('The short, friendly answer (never a card)'),
     say: z.array(Phrase).min(1).describe('Ways of saying it'),
+    alone: z
+      .boolean()
+      .optional()
+      .describe('Answered only when the message says no other small talk: a reaction ("ok", "makes sense") next to "thanks" is thanks. It also answers a message of emoji alone.'),
   })
   .strict();
 

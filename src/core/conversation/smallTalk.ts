@@ -4,8 +4,10 @@
  * that's all for now"), so a message that also asks something ("thanks, can I report on 101?")
  * is left to the search.
  */
+import { distance } from 'fastest-levenshtein';
 import type { SmallTalk, SmallTalkIntent } from '../content/schema';
 import { normalise } from '../language/analyse';
+import { isEnglishWord } from '../language/english';
 import { readText } from '../language/spelling';
 
 interface Phrase {
@@ -17,26 +19,62 @@ export class SmallTalkMatcher {
   /** Every phrase (intents' and filler), longest first, so "thank you" is taken before "you". */
   private readonly phrases: Phrase[];
 
+  /** Every word of every phrase: what a misspelled word ("helo", "byee") is read as. */
+  private readonly vocabulary: string[];
+  /** The reaction that answers a message of emoji alone (the first intent marked `alone`). */
+  private readonly reaction?: SmallTalkIntent;
+
   constructor(smallTalk: SmallTalk) {
     const phrases: Phrase[] = [];
     for (const intent of smallTalk.intents) for (const say of intent.say) phrases.push({ words: words(say), intent });
     for (const filler of smallTalk.filler) phrases.push({ words: words(filler) });
     this.phrases = phrases.filter((p) => p.words.length > 0).sort((a, b) => b.words.length - a.words.length);
+    this.vocabulary = [...new Set(this.phrases.flatMap((p) => p.words))].filter((w) => /^[a-z]{2,}$/.test(w));
+    this.reaction = smallTalk.intents.find((i) => i.alone);
   }
 
-  /** The intent a message is made of, or undefined when any word of it is not small talk. */
+  /**
+   * The intent a message is made of, or undefined when any word of it is not small talk. A word
+   * one letter off a small-talk word is read as it; a reaction ("ok", "makes sense") counts only
+   * when nothing else in the message is small talk ("ok thanks" is thanks).
+   */
   match(text: string): SmallTalkIntent | undefined {
     const message = words(text);
-    if (message.length === 0 || message.length > 12) return undefined;
-    let intent: SmallTalkIntent | undefined;
+    if (message.length === 0) return EMOJI_ONLY.test(text) ? this.reaction : undefined;
+    if (message.length > 12) return undefined;
+    const intents: SmallTalkIntent[] = [];
     let i = 0;
     while (i < message.length) {
-      const phrase = this.phrases.find((p) => p.words.every((w, k) => message[i + k] === w));
-      if (!phrase) return undefined;
-      intent ??= phrase.intent;
+      let phrase = this.phraseAt(message, i);
+      if (!phrase) {
+        const near = this.nearest(message[i] as string);
+        if (!near) return undefined;
+        message[i] = near;
+        phrase = this.phraseAt(message, i);
+        if (!phrase) return undefined;
+      }
+      if (phrase.intent) intents.push(phrase.intent);
       i += phrase.words.length;
     }
-    return intent;
+    return intents.find((intent) => !intent.alone) ?? intents[0];
+  }
+
+  private phraseAt(message: string[], i: number): Phrase | undefined {
+    return this.phrases.find((p) => p.words.every((w, k) => message[i + k] === w));
+  }
+
+  /**
+   * The small-talk word one edit from a typed non-word of three letters or more, if only one is; a
+   * word that is a whole phrase on its own ("hello", "hi") before one that is part of a longer
+   * phrase ("help me understand", "hit enter too early").
+   */
+  private nearest(word: string): string | undefined {
+    // A real word is never changed ("hit" is not "hi"), as elsewhere (language/spelling.ts).
+    if (word.length < 3 || !/^[a-z]+$/.test(word) || isEnglishWord(word)) return undefined;
+    const near = this.vocabulary.filter((w) => Math.abs(w.length - word.length) <= 1 && distance(w, word) === 1);
+    const whole = near.filter((w) => this.phrases.some((p) => p.intent && p.words.length === 1 && p.words[0] === w));
+    const candidates = whole.length > 0 ? whole : near;
+    return candidates.length === 1 ? candidates[0] : undefined;
   }
 
   /**
@@ -60,9 +98,15 @@ export class SmallTalkMatcher {
 /** Up to this many words, a message that found nothing and names small talk is answered as small talk. */
 const MENTION_WORDS = 8;
 
-/** Plain words, texting forms expanded ("thx" stays as typed; "u" is "you"), apostrophes dropped. */
+/** A message of emoji (and spaces or punctuation) alone: "👍", "👋🙂". */
+const EMOJI_ONLY = /^[\s\p{P}]*\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{M}\u200d\ufe0f\s\p{P}]*$/u;
+
+/**
+ * Plain words, texting forms expanded ("thx" stays as typed; "u" is "you"), apostrophes dropped,
+ * and a letter held down ("hellooo", "thank youuu") typed once.
+ */
 function words(text: string): string[] {
-  return normalise(readText(normalise(text)))
+  return normalise(readText(normalise(text).replace(/([a-z])\1{2,}/g, '$1')))
     .replace(/'/g, '')
     .split(' ')
     .filter(Boolean);
