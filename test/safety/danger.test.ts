@@ -228,6 +228,7 @@ describe('danger denied, and words used for something else', () => {
     // a threat told before, and him here now
     "in the summer he said he would kill her if she left him. he's parked outside now",
     "she's gone grey and floppy",
+    'HE HAS GOT HER THROAT',
     "she moved in last month to get away from him and he's just turned up at reception shouting he'll kill her",
   ])(
     'a negation that belongs to another verb does not hide "%s"',

@@ -40,7 +40,7 @@ export class SmallTalkMatcher {
    */
   match(text: string): SmallTalkIntent | undefined {
     const message = words(text);
-    if (message.length === 0) return EMOJI_ONLY.test(text) ? this.reaction : undefined;
+    if (message.length === 0) return [...text.trim()].length <= EMOJI_REACTION && EMOJI_ONLY.test(text) ? this.reaction : undefined;
     if (message.length > 12) return undefined;
     const intents: SmallTalkIntent[] = [];
     let i = 0;
@@ -98,6 +98,8 @@ export class SmallTalkMatcher {
 /** Up to this many words, a message that found nothing and names small talk is answered as small talk. */
 const MENTION_WORDS = 8;
 
+/** Up to this many characters, a message of emoji alone is a reaction; a wall of them is not. */
+const EMOJI_REACTION = 12;
 /** A message of emoji (and spaces or punctuation) alone: "👍", "👋🙂". */
 const EMOJI_ONLY = /^[\s\p{P}]*\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{M}\u200d\ufe0f\s\p{P}]*$/u;
 
