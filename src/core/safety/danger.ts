@@ -67,7 +67,7 @@ const BE_PAST = new Set(['was', 'were', 'had', "'d"]);
 const HAVE_NOW = new Set(['has', 'have', "'s", "'ve", 's', 've', 'got', 'gets']);
 
 /** Words that say it is happening now. */
-const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|at this moment|as we speak|taking place|in progress|en route|making (?:his|her|their) way|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
+const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|at this moment|as we speak|taking place|in progress|ongoing|en route|making (?:his|her|their) way|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
 /** Someone is here: "he's outside her door", "in the building", "at reception"; "at (high) risk" is a state, not a place. */
 const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?!(?:\w+ )?risk\b)(?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
 /**
@@ -84,12 +84,12 @@ const PAST_WORDS =
 const DISTANT_PAST =
   /\b(?:(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|at the time|during (?:the )?lockdown)\b/;
 /** Someone arriving: what makes a message with a date in it about now ("moved in last week ... he's just turned up"). */
-const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|on (?:his|her|their|the) way|coming (?:up|round|over|back|here|to))\b/;
+const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|heading (?:to|for|towards|over|round)|on (?:his|her|their|the) way|coming (?:up|round|over|back|here|to))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
 const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
-const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
+const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
 /** Readings of "now" that a scene described gives, rather than grammar in the present or a cry: over once the message says it is over. */
 const WEAK_NOW = /^now:\w+-(?:scene|state|presence|perceived|said-now|just-happened)$/;
 /** Words in a message past which it reads as a situation told, not a cry for help. */
@@ -169,14 +169,21 @@ interface Cue {
  * by their grammar ("can't breathe", "won't let her leave", "he's going to kill her").
  */
 const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
-  { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|moving|move|get up|getting up|conscious)\b(?! to\b)/, kind: 'medical', present: true },
+  { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|responsive|moving|move|get up|getting up|conscious|answering)\b(?! to\b)/, kind: 'medical', present: true },
+  { pattern: /\b(?:can'?t find a pulse|no pulse|barely breathing|hardly breathing|(?:doing|giving|started|starting) cpr|sudden silence)\b/, kind: 'medical', present: true },
   { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|(?:not|isn'?t|won'?t) (?:coming|come) round|(?:she|he|they|her|him|them)(?:'s|'re| is| are)? (?:been )?(?:knocked )?spark(?:ed)? out|in and out of consciousness|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
   { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:\w+ )?(?:door|exit|way)\b/, kind: 'confine', present: true },
   { pattern: /\b(?:he|she|they|ex|partner|man|lads?|someone)(?:'s| is| are|'re)? (?:\w+ )?(?:tooled up|armed)\b/, kind: 'weapon', present: true },
   { pattern: /\b(?:force|forcing|forced) (?:entry|(?:his|her|their) way in)\b/, kind: 'attack' },
+  { pattern: /\b(?:against (?:her|his|my|their) will|not letting (?:me|her|him|us|them) (?:out|leave|go|get out)|(?:backed|pinned|pressed) (?:up )?against)\b/, kind: 'confine', present: true },
+  // Set alight through a door: "burning paper pushed through her letterbox".
+  { pattern: /\bburning (?:paper|rags?|cloth|material|something|stuff)\b|\b(?:pushed|put|shoved|poured) (?:\w+ )?(?:through|thru) (?:her|the|his|my) (?:door|letterbox|letter box)\b/, kind: 'sign' },
+  // Heard, not seen: "can hear slaps and her pleading".
+  { pattern: /\b(?:hear|hearing|heard)\b(?: \w+){0,3} (?:slaps|punches|thuds|blows|pleading|begging|sobbing|whimpering)\b/, kind: 'sign', present: true },
   // An attack named as a noun, said to be under way: "an assault is taking place", "a fight going on".
-  { pattern: /\b(?:assault|attack|fight|stabbing|beating|rape|kidnapping|shooting|struggle)s? (?:is |are )?(?:happening|taking place|going on|in progress|under ?way)\b/, kind: 'attack' },
-  { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape)\b/, kind: 'threat', present: true },
+  { pattern: /\b(?:assault|attack|fight|stabbing|beating|rape|kidnapping|shooting|struggle)s? (?:is |are )?(?:happening|taking place|going on|in progress|under ?way)\b|\b(?:ongoing|active) (?:assault|attack|fight)\b/, kind: 'attack' },
+  { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape|throw|pour|scald|go for)\b/, kind: 'threat', present: true },
+  { pattern: /\b(?:won'?t live to see|(?:or|else) (?:i'?ll|he'?ll|i will|he will) (?:kill|hurt|stab|do)|or else\b)/, kind: 'threat' },
   { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur|(?:she|you|he|i|they)(?:'?ll| will) be) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
   { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\b(?:has|got|grabbed|gripping|grabbing) (?:her|his|my|their) (?:throat|neck|hair)\b(?!\s+(?:brace|collar|scarf|done|cut|dyed|tied|up|pain|injury|tattoo|chain))|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
   { pattern: /\bkick(?:s|ing|ed)? off at (?:me|us|staff|her|him)\b/, kind: 'attack' },
@@ -203,7 +210,9 @@ export function asksForGuidance(message: string): boolean {
 /** A message as the danger check reads it: texting forms, dropped g's and misspellings of danger words read as meant. */
 function readForDanger(message: string): string {
   // No danger word is 40 letters long: a longer run of characters is left out rather than read.
-  return readText(plainText(message).replace(/\S{40,}/g, ' '), dangerVocabulary(), namesIn(message));
+  // Texting drops the apostrophe of "I'll" before a way of hurting someone: "ill kill u".
+  const plain = plainText(message).replace(/\S{40,}/g, ' ').replace(/\bill (?=kill|stab|hurt|smash|burn|batter|do (?:you|u|her|him) in)/g, "i'll ");
+  return readText(plain, dangerVocabulary(), namesIn(message));
 }
 
 /** `learned` is the second reader (see secondReading); tests may give one trained on less. */
@@ -490,7 +499,9 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
     if (word.lemma === 'threaten' && words[index + 1]?.text === 'to') return attack.has(words[index + 2]?.lemma ?? '') ? 'threat' : undefined;
     // "threatened to hurt her": the hurting is what was threatened, part of the threat.
     const threatened = previous?.text === 'to' && /^threat/.test(words[index - 2]?.text ?? '');
-    if (!ATTACK_NEEDS_PERSON.has(word.lemma) || objectIsPerson(words, index)) return word.lemma === 'threaten' || threatened ? 'threat' : 'attack';
+    // ... a verb that needs a person done to: "pushing her", or a person it is done to, "resident getting jumped".
+    const doneToPerson = objectIsPerson(words, index) || (/^(?:getting|got|get|being|been)$/.test(previous?.text ?? '') && actorIsPerson(words, index));
+    if (!ATTACK_NEEDS_PERSON.has(word.lemma) || doneToPerson) return word.lemma === 'threaten' || threatened ? 'threat' : 'attack';
   }
   // "the spider plant is dead", "the laptop keeps choking": a body in trouble is a person's.
   if (is(medical) && actorIsPerson(words, index) && !doneToAThing(words, index)) {
@@ -534,6 +545,8 @@ function actorIsPerson(words: Word[], index: number): boolean {
     if (w.text === 'being' || w.text === 'been' || w.text === 'got' || w.text === 'get') passive = true;
     if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.text === 'being' || w.text === 'been' || ASPECT.has(w.lemma)) continue;
     // In the passive the subject is the one it is done to: "she's been stabbed", not "my car's been smashed up".
+    // "we've been slammed (hammered, battered) with referrals": the team, busy, not hurt.
+    if (w.pos === 'PRON' && w.text === 'we' && words.slice(i + 1, index).some((x) => x.text === 'been')) return false;
     if (w.pos === 'PRON') return THINGS_PRONOUNS.has(w.text) ? false : passive || (w.text !== 'i' && w.text !== 'we');
     const person = w.pos === 'PROPN' || people.has(w.lemma) || people.has(w.text) || body.has(w.lemma);
     // A misspelled noun ("colleage") is given the benefit of the doubt.
@@ -607,7 +620,9 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
       if (next.text === 'been' && words[j + 1]?.text.endsWith('ing')) return 'pattern';
       // "is happening", "is taking place", "is going on" say when, not what: NOW_WORDS reads them.
       const saysWhen = next.text === 'happening' || (next.text === 'taking' && words[j + 1]?.text === 'place') || (next.text === 'going' && words[j + 1]?.text === 'on');
-      if (BE_NOW.has(w.text) && next.text.endsWith('ing') && next.text !== 'being' && !NOT_EVENTS.has(next.text) && next.pos !== 'NOUN' && !saysWhen) {
+      // "she's scared about getting hit": an -ing word after a preposition names an act, it does not report one.
+      const named = GERUND_AFTER.has(words[j - 1]?.text ?? '');
+      if (BE_NOW.has(w.text) && next.text.endsWith('ing') && next.text !== 'being' && !NOT_EVENTS.has(next.text) && next.pos !== 'NOUN' && !saysWhen && !named) {
         if (isCue(j)) return 'in-progress';
         ongoing = true;
       }
@@ -643,8 +658,8 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     if (cue.kind === 'attack' && cue.index === 0 && target.text.endsWith('ing') && objectIsPerson(words, cue.index) && !ASKING.test(sentence)) return 'said-without-be';
     // Panic typing leaves out the verb "to be": "he hitting her", "kids screaming"
     if (target.text.endsWith('ing') && previous && (SUBJECT_PRONOUNS.has(previous.text) || people.has(previous.lemma)) && !OBJECT_PRONOUNS.has(previous.text)) return 'said-without-be';
-    // "colleague being attacked", "being strangled"; not "at risk of being killed"
-    if (previous?.text === 'being' && words[cue.index - 2]?.text !== 'of') return 'in-progress';
+    // "colleague being attacked", "lad getting jumped"; not "at risk of being killed", "scared about getting hit"
+    if ((previous?.text === 'being' || previous?.text === 'getting') && !GERUND_AFTER.has(words[cue.index - 2]?.text ?? '') && words[cue.index - 2]?.text !== 'of') return 'in-progress';
     if (previous?.text === 'just') return 'just-happened';
   }
   if (PERCEIVED.test(sentence)) return 'perceived';
