@@ -208,6 +208,10 @@ describe('danger denied, and words used for something else', () => {
     'weapons found in room search',
     "we've been slammed with referrals since Monday",
     "she's scared about getting hit again when he's out",
+    // asking what to do next; the worker's own wish; a threat to a thing
+    'saw him shove her on the stairs earlier, what now',
+    "I don't want to push her away by nagging about refuges",
+    "he told her he'll smash it if she doesn't give him the telly remote",
     'the inquest into the man who died in the hostel fire opens next week',
     // told as over: locked up, dated, the worker holding what was seized, an event named
     "he's in the cells overnight and she's having a cuppa with me in the office",

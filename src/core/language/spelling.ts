@@ -67,6 +67,7 @@ const TEXTING: Record<string, string> = {
   thurs: 'thursday',
   fri: 'friday',
   nite: 'night',
+  bout: 'about',
   tonite: 'tonight',
   '2nite': 'tonight',
   '2day': 'today',

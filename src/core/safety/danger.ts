@@ -79,7 +79,7 @@ const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it in the past. */
 const PAST_WORDS =
-  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history (?:of|with)|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|at the time|during (?:the )?lockdown|last \w+ (?:night|day|weekend)|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+  /\b(?:yesterday|last (?:night|week|month|year|time|weekend|summer|winter|spring|autumn|christmas|xmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|used to|in the past|previously|history (?:of|with)|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in|(?:19|20)\d\d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|at the time|during (?:the )?lockdown|last \w+ (?:night|day|weekend)|the (?:day|morning|night) after|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
 /** Time words that put it days or more in the past, not minutes: "in 2022", "in Jan", "weeks ago", "used to". */
 const DISTANT_PAST =
   /\b(?:(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|at the time|during (?:the )?lockdown)\b/;
@@ -92,6 +92,8 @@ const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:shou
 const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
 /** Readings of "now" that a scene described gives, rather than grammar in the present or a cry: over once the message says it is over. */
 const WEAK_NOW = /^now:\w+-(?:scene|state|presence|perceived|said-now|just-happened)$/;
+/** "what now", "what do I do now": asking what to do next, not saying it is happening now. */
+const WHAT_NOW = /\bwhat (?:(?:do|should|can) (?:i|we) do )?now\b/g;
 /** Words in a message past which it reads as a situation told, not a cry for help. */
 const LONG_MESSAGE_WORDS = 20;
 /** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
@@ -349,7 +351,7 @@ function assessSentence(clean: string, words: Word[], message: { shouting: boole
     .map((w) => w.text)
     .join(' ');
   // "it's over now" says it is over, not that it is happening now.
-  const saidNow = NOW_WORDS.test(clean.replace(RESOLVED, ' '));
+  const saidNow = NOW_WORDS.test(clean.replace(RESOLVED, ' ').replace(WHAT_NOW, ' '));
   const urgent = message.shouting || URGENT.test(clean);
   const present = presentCue(words, cues, clean);
   if (HYPOTHETICAL.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:hypothetical-${what}` };
@@ -403,6 +405,8 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
     // "I'm going to kill my manager": the worker venting about themself, not someone threatening harm.
     // "we've now got him in one of our units": the worker placing someone, not someone held.
     if ((kind === 'threat' || (kind === 'confine' && hold)) && WORKER_SPEAKING.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
+    // "he said he'll hurt it" (the dog, the telly): a threat to a thing.
+    if (kind === 'threat' && /^\s*(?:it|this|that)\b(?!'s| is)/.test(sentence.slice(match.index + match[0].length))) continue;
     // "she was not breathing when they got there": the phrase's own present is past here.
     const told = /\b(?:was|were|had been)\s+(?:\w+\s+)?$/.test(sentence.slice(Math.max(0, match.index - 20), match.index));
     const index = wordIndexAt(words, sentence, match.index);
@@ -531,6 +535,8 @@ function heldOrUsed(words: Word[], index: number): boolean {
 }
 
 const THINGS_PRONOUNS = new Set(['it', 'this', 'that']);
+/** Verbs that pass their subject to the verb after "to": "want to", "need to", "try to", "mean to". */
+const WANTING = new Set(['want', 'need', 'try', 'mean', 'wish', 'hope', 'plan']);
 
 /**
  * Whoever does it is a person, not "the rota", "my feet" or "the printer": the word just
@@ -544,6 +550,8 @@ function actorIsPerson(words: Word[], index: number): boolean {
     const w = words[i] as Word;
     if (w.text === 'being' || w.text === 'been' || w.text === 'got' || w.text === 'get') passive = true;
     if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.text === 'being' || w.text === 'been' || ASPECT.has(w.lemma)) continue;
+    // "I don't want to push her away": the one who wants is the one who would do it.
+    if (WANTING.has(w.lemma) && words[i + 1]?.text === 'to') continue;
     // In the passive the subject is the one it is done to: "she's been stabbed", not "my car's been smashed up".
     // "we've been slammed (hammered, battered) with referrals": the team, busy, not hurt.
     if (w.pos === 'PRON' && w.text === 'we' && words.slice(i + 1, index).some((x) => x.text === 'been')) return false;
