@@ -195,7 +195,7 @@ describe('danger denied, and words used for something else', () => {
     'help with room bookings for next week',
     // everyday figures of speech (figuresOfSpeech.ts)
     'drowning in paperwork on this shift',
-    'honestly I could murder a bacon roll',
+    'after this shift I could murder a curry',
     'the team absolutely killed it at the inspection',
     // a weapon as a verb, told in the past; a history, not a weapon held
     'he got bottled outside a pub years ago',
@@ -242,7 +242,7 @@ describe('danger denied, and words used for something else', () => {
     "she's being held in his flat against her will",
     "he's about to pour a kettle over her",
     'bloke at her door yelling open up or ill kill u',
-    'i can hear thuds and her sobbing through the wall',
+    'from the corridor we can hear punches landing and her begging',
     'someone is pushing burning rags through her letterbox',
     "he's got me pinned against the office door",
     "she moved in last month to get away from him and he's just turned up at reception shouting he'll kill her",
