@@ -36,8 +36,8 @@ import type { Card, ThesaurusEntry, Tree } from '../content/schema';
 import { plainText, type Word } from '../language/analyse';
 import { isEnglishWord } from '../language/english';
 import { everydayShare } from '../language/frequency';
-import { CorrectionVocabulary, readText } from '../language/spelling';
-import { carriesMeaning, documentTerms, searchWords, termOf } from './terms';
+import { CorrectionVocabulary } from '../language/spelling';
+import { carriesMeaning, documentTerms, readQuestion, searchWords, termOf } from './terms';
 import { ExampleClassifier } from './exampleClassifier';
 import { ScopeCheck } from './scope';
 import { ThesaurusIndex } from './thesaurus';
@@ -380,7 +380,7 @@ export class GuidanceSearch {
 
   /** Reads a question into weighted terms (see the module comment). Nothing typed is kept afterwards. */
   private read(text: string): Question {
-    const words = searchWords(text, this.corrections);
+    const { text: read, words } = readQuestion(text, this.corrections);
     const terms = new Map<string, number>();
     const known: string[] = [];
     const unknown: string[] = [];
@@ -398,8 +398,8 @@ export class GuidanceSearch {
       terms.set(term, this.tuning.thesaurusWeight);
       expanded.add(term);
     }
-    // Texting forms read as meant, so "wots an idva" asks what something is as "what's an idva" does.
-    const plain = readText(plainText(text)).trim();
+    // Read as meant, so "wots an idva" asks what something is as "what's an idva" does.
+    const plain = read.trim();
     // Fuzzy matching is for what is not a word: a real word is matched as itself ("weather" is not
     // "whether"), and a misspelling was corrected towards the guidance's words already.
     const exact = new Set(expanded);

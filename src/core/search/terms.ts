@@ -36,7 +36,13 @@ const FUNCTION_POS = new Set(['PRON', 'DET', 'AUX', 'CCONJ', 'SCONJ', 'ADP', 'PA
  * English corrected towards `vocabulary` (the guidance's own words) when given, then analysed.
  */
 export function searchWords(text: string, vocabulary?: CorrectionVocabulary): Word[] {
-  return analyse(readText(plainText(text), vocabulary, namesIn(text)));
+  return readQuestion(text, vocabulary).words;
+}
+
+/** A text as read (texting forms, dropped g's and misspellings read as meant) and its words: one reading for every use. */
+export function readQuestion(text: string, vocabulary?: CorrectionVocabulary): { text: string; words: Word[] } {
+  const read = readText(plainText(text), vocabulary, namesIn(text));
+  return { text: read, words: analyse(read) };
 }
 
 /** Whether a word carries meaning for search (see the module comment). */
