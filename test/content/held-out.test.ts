@@ -39,4 +39,24 @@ describe('held-out questions', () => {
     });
     expect(tooClose).toEqual([]);
   });
+
+  it('hold no worker’s question or question not covered, and sit inside none, word for word', () => {
+    // A whole question of five words or more inside another shares few of the longer one's words,
+    // so the share above misses it: "does it count as dv if its her brother not her bf ..." held
+    // a held-out question whole.
+    const plain = (text: string) => ` ${[...text.toLowerCase().replace(/[‘’']/g, '').matchAll(/[a-z0-9]+/g)].map((m) => m[0]).join(' ')} `;
+    const long = (text: string) => text.trim().split(' ').length >= 5;
+    const heldOut = loadEvalSets(PROJECT_ROOT)
+      .filter((set) => set.split !== 'examples')
+      .flatMap((set) => (set.type === 'search' ? set.items.map((i) => i.q) : set.items.map((i) => i.text)))
+      .map(plain);
+    const library = loadContentLibrary(defaultContentPaths(PROJECT_ROOT));
+    const questions = [...library.workerQuestions.questions.map((w) => w.q), ...library.outOfScope.examples].map(plain);
+    // Each side joined into one text, so a question is looked for once, not once per question.
+    const allHeldOut = heldOut.join('\n');
+    const allQuestions = questions.join('\n');
+    const heldInside = questions.filter((q) => long(q) && allHeldOut.includes(q));
+    const insideHeld = heldOut.filter((h) => long(h) && allQuestions.includes(h));
+    expect([...heldInside, ...insideHeld].map((q) => q.trim())).toEqual([]);
+  });
 });
