@@ -39,10 +39,46 @@ export function searchWords(text: string, vocabulary?: CorrectionVocabulary): Wo
   return readQuestion(text, vocabulary).words;
 }
 
-/** A text as read (texting forms, dropped g's and misspellings read as meant) and its words: one reading for every use. */
-export function readQuestion(text: string, vocabulary?: CorrectionVocabulary): { text: string; words: Word[] } {
+/** A question as read: one reading for every use. */
+export interface ReadQuestion {
+  /** The text with texting forms, dropped g's and misspellings read as meant. */
+  text: string;
+  words: Word[];
+  /**
+   * Per word, whether it is in a sentence that asks something (see asks), in a message of several
+   * sentences some of which ask and some of which tell; absent otherwise.
+   */
+  asking?: boolean[];
+}
+
+/** A text as read (texting forms, dropped g's and misspellings read as meant) and its words. */
+export function readQuestion(text: string, vocabulary?: CorrectionVocabulary): ReadQuestion {
   const read = readText(plainText(text), vocabulary, namesIn(text));
-  return { text: read, words: analyse(read) };
+  const sentences = read.split(SENTENCE_END).filter((s) => /[a-z0-9]/.test(s));
+  const asks = sentences.map(isAsking);
+  if (sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean)) return { text: read, words: analyse(read) };
+  // Each sentence is analysed on its own (wink-nlp tags sentence by sentence anyway), so each
+  // word knows whether its sentence asks.
+  const words: Word[] = [];
+  const asking: boolean[] = [];
+  sentences.forEach((sentence, i) => {
+    for (const word of analyse(sentence)) {
+      words.push(word);
+      asking.push(asks[i] as boolean);
+    }
+  });
+  return { text: read, words, asking };
+}
+
+/** Where a sentence ends: after a full stop, question or exclamation mark and a space, or at a line break. */
+const SENTENCE_END = /(?<=[.?!])\s+|\n+/;
+
+/** A sentence opening the way a question or a request for help does. */
+const ASKING_OPENING = /^\W*(?:how|what|why|when|where|who|which|can|could|should|do|does|did|is|are|am|was|would|will|must|may|any|anyone|has|have)\b/;
+
+/** Whether a sentence asks: it ends with a question mark or opens as a question does ("how do I ...", "any advice"). */
+function isAsking(sentence: string): boolean {
+  return /\?\s*$/.test(sentence) || ASKING_OPENING.test(sentence);
 }
 
 /** Whether a word carries meaning for search (see the module comment). */
