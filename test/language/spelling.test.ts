@@ -9,6 +9,17 @@ describe('reading words as meant', () => {
     expect(readText('hes kickin the door rn')).toBe("he's kicking the door right now");
   });
 
+  it('reads a contraction typed without its apostrophe as the contraction, not as a near word', () => {
+    const threats = new CorrectionVocabulary(['threats', 'notes']);
+    expect(readWord('thats', threats)).toBe("that's");
+    expect(readText('thats way beyond my role', threats)).toBe("that's way beyond my role");
+  });
+
+  it('reads the plural of a texted word as the plural of its word', () => {
+    expect(readWord('nites', new CorrectionVocabulary(['notes']))).toBe('nights');
+    expect(readWord('appts')).toBe('appointments');
+  });
+
   it('corrects a word that is not English towards the vocabulary, by edit distance or dropped letters', () => {
     expect(readWord('stabing', vocabulary)).toBe('stabbing');
     expect(readWord('strangeling', vocabulary)).toBe('strangling');

@@ -219,6 +219,23 @@ describe('danger denied, and words used for something else', () => {
     "we've got the knife he had locked in the office safe for the police",
     'still jumpy in the stairwell since the stabbing',
     'the new hob is dangerous, someone will burn themselves',
+    // the worker's own doing; an act named after a verb; a habit
+    'I am writing to ask how to record an assault she told me about from last month',
+    'she mentioned being kicked by her dad as a teenager',
+    'one of our residents keeps getting followed home by her ex',
+    // where things stand afterwards, dated by a weekday, or historic
+    'he shouted threats at her on Friday night, now barred from the site',
+    "he threw a chair at staff, that was Tuesday and he hasn't been back",
+    'historic abuse: her uncle burned her with a lighter',
+    'her ex broke her jaw a while back, he got sent down for it',
+    "he grabbed her by the hair last winter, she's fine now and he's been deported",
+    // said in jest, a sport, a course
+    "he said he'd kill her for eating his crisps, laughing his head off",
+    'boxing club tonight, the lads are sparring and throwing punches',
+    "my diploma assignment asks what I'd do if he's strangling her right now",
+    'a client once had me backed up against the wall at my old job',
+    'she said she wanted to jump off the bridge when she was with him, years ago',
+    'is it still abuse if he only hits her when drunk? whats the law now',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
@@ -246,6 +263,28 @@ describe('danger denied, and words used for something else', () => {
     'someone is pushing burning rags through her letterbox',
     "he's got me pinned against the office door",
     "she moved in last month to get away from him and he's just turned up at reception shouting he'll kill her",
+    // a long message asking what to do, with the worker hearing it as they write
+    "Night shift at our scheme, on my own. Her boyfriend got in somehow and I can hear him punching her through the wall. Do I go up or wait for police?",
+    // a body in trouble, in the words a worker uses
+    "she's slurring her words and keeps nodding off after he hit her head on the sink",
+    'the resident is losing consciousness',
+    // someone at a height
+    "she's sat on the ledge of the car park roof",
+    'he says he will jump off the bridge because she left him',
+    // the formal register, a noun for the threat, waiting at the exit
+    'Staff are witnessing an assault on the first floor landing.',
+    'Her ex-partner is present in reception and has made threats to kill her.',
+    'The perpetrator is waiting by the fire exit and has threatened her by text.',
+    'a man is pursuing our outreach worker along the river at this time',
+    // threatening by message and on his way; held; hurt, with him still there
+    "he's coming now to her flat, messaged that he'll bring a bat and hurt her",
+    "he's got her wrists pinned behind her back",
+    'he holds her down on the bed and the kids are screaming',
+    "her nose is bleeding and the bloke's still in her room",
+    // him arriving, in a few words
+    'he is at the front door',
+    'her ex is coming up the stairs',
+    'he got out of prison yesterday and he is at the gate',
   ])(
     'a negation that belongs to another verb does not hide "%s"',
     (message) => {

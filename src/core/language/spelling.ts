@@ -104,6 +104,62 @@ const TEXTING: Record<string, string> = {
   sum1: 'someone',
   some1: 'someone',
   sumone: 'someone',
+  // contractions typed without the apostrophe, where that is not a word of its own
+  thats: "that's",
+  whats: "what's",
+  wheres: "where's",
+  whos: "who's",
+  youre: "you're",
+  youve: "you've",
+  weve: "we've",
+  theyve: "they've",
+  theyll: "they'll",
+  arent: "aren't",
+  werent: "weren't",
+  hadnt: "hadn't",
+  mustnt: "mustn't",
+  wouldve: "would've",
+  couldve: "could've",
+  shouldve: "should've",
+  // everyday shorthand
+  jus: 'just',
+  frm: 'from',
+  y: 'why',
+  sez: 'says',
+  sed: 'said',
+  owt: 'anything',
+  nowt: 'nothing',
+  hav: 'have',
+  hv: 'have',
+  wivout: 'without',
+  widout: 'without',
+  bk: 'back',
+  bak: 'back',
+  ova: 'over',
+  fone: 'phone',
+  gd: 'good',
+  b: 'be',
+  iz: 'is',
+  l8r: 'later',
+  m8: 'mate',
+  gr8: 'great',
+  h8: 'hate',
+  any1: 'anyone',
+  ne1: 'anyone',
+  every1: 'everyone',
+  evry1: 'everyone',
+  evry: 'every',
+  evryone: 'everyone',
+  evrytime: 'every time',
+  nuthin: 'nothing',
+  sumthin: 'something',
+  smthng: 'something',
+  sth: 'something',
+  idk: "i don't know",
+  pple: 'people',
+  hubby: 'husband',
+  resi: 'resident',
+  resis: 'residents',
 };
 
 const MAX_WORD = 30;
@@ -221,6 +277,9 @@ export function namesIn(text: string): Set<string> {
 export function readWord(word: string, vocabulary?: CorrectionVocabulary): string {
   const texted = TEXTING[word];
   if (texted) return texted;
+  // The plural of a texted word: "nites", "appts".
+  const single = word.length > 4 && word.endsWith('s') ? TEXTING[word.slice(0, -1)] : undefined;
+  if (single && /^[a-z]+$/.test(single)) return `${single}s`;
   // No word worth correcting is longer than this; a run of letters that long is not a word at all.
   if (word.length > MAX_WORD || vocabulary?.has(word) || !/^[a-z]+$/.test(word) || isEnglishWord(word)) return word;
   if (word.endsWith('in') && isEnglishWord(`${word}g`)) return `${word}g`;

@@ -67,7 +67,7 @@ const BE_PAST = new Set(['was', 'were', 'had', "'d"]);
 const HAVE_NOW = new Set(['has', 'have', "'s", "'ve", 's', 've', 'got', 'gets']);
 
 /** Words that say it is happening now. */
-const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|at this moment|as we speak|taking place|in progress|ongoing|en route|making (?:his|her|their) way|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
+const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|at this moment|at this time|at present|as we speak|taking place|in progress|ongoing|en route|making (?:his|her|their) way|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
 /** Someone is here: "he's outside her door", "in the building", "at reception"; "at (high) risk" is a state, not a place. */
 const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?!(?:\w+ )?risk\b)(?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
 /**
@@ -78,23 +78,32 @@ const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it days or more in the past, not minutes: "in 2022", "in Jan", "weeks ago", "used to". */
-const DISTANT_PAST_WORDS = String.raw`(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|at the time|during (?:the )?lockdown`;
+const DISTANT_PAST_WORDS = String.raw`(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|historic(?:al)?|(?:in|from|during) (?:her|his|my|their) childhood|as a (?:child|kid|teenager)|at the time|during (?:the )?lockdown|a while (?:back|ago)|ages ago`;
 const DISTANT_PAST = new RegExp(String.raw`\b(?:${DISTANT_PAST_WORDS})\b`);
 /** Time words that put it in the past, however recent ("earlier", "this morning"), or not yet ("tomorrow"). */
 const PAST_WORDS = new RegExp(
-  String.raw`\b(?:${DISTANT_PAST_WORDS}|yesterday|last (?:night|time|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in may|last \w+ (?:night|day|weekend)|the (?:day|morning|night) after|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
+  String.raw`\b(?:${DISTANT_PAST_WORDS}|yesterday|last (?:night|time|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in (?:the day|those days|the \w+ties|the \d0s)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in may|last \w+ (?:night|day|weekend)|the (?:day|morning|night) after|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|afternoon|evening)|(?:after|since|following) (?:the|her|his|their|a) (?:death|funeral|incident|inquest)|(?:that|this|it) was (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
 );
 /** Someone arriving: what makes a message with a date in it about now ("moved in last week ... he's just turned up"). */
 const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|heading (?:to|for|towards|over|round)|on (?:his|her|their|the) way|coming (?:up|round|over|back|here|to))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
-const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe))(?: now)?\b/;
+const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|deported|(?:in|to) (?:prison|jail)|behind bars|on remand|sent down|banged up|(?:has ?n[o']t|has not|not) been (?:back|seen|around)|no (?:sign of him|contact) since|(?:all|it'?s|that'?s) sorted|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe|sound))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
-const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
-const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|module|drill|tabletop|made-?up|read about|news|headlines?|article|paper|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
+const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
+const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
+/** The worker hearing or seeing it as they write. */
+const WITNESSING = /\b(?:i|we) can (?:hear|see)\b|\b(?:i'?m|i am|we'?re|we are) (?:watching|hearing|seeing)\b/;
 /** Readings of "now" that a scene described gives, rather than grammar in the present or a cry: over once the message says it is over. */
 const WEAK_NOW = /^now:\w+-(?:scene|state|presence|perceived|said-now|just-happened)$/;
 /** "what now", "what do I do now": asking what to do next, not saying it is happening now. */
 const WHAT_NOW = /\bwhat (?:(?:do|should|can) (?:i|we) do )?now\b/g;
+/** "now barred", "now rehoused": where things stand after it, not that it is happening now. */
+const NOW_AFTER = /\bnow (?:(?:he|she|they)(?:'s| is| are|'re| has been| have been)? )?(?=barred|banned|rehoused|housed|moved|settled|deported|in (?:prison|jail|custody|hospital|a refuge))/g;
+
+/** Whether a text says it is happening now, once what says it is over ("it's over now", "now barred") and "what now" are set aside. */
+function saysNow(text: string): boolean {
+  return NOW_WORDS.test(text.replace(NOW_AFTER, ' ').replace(RESOLVED, ' ').replace(WHAT_NOW, ' '));
+}
 /** Words in a message past which it reads as a situation told, not a cry for help. */
 const LONG_MESSAGE_WORDS = 20;
 /** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
@@ -122,6 +131,20 @@ function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): 
 }
 
 const TERSE_WORDS = 6;
+
+/**
+ * A short message that says only that he (the one she fears) is here or on his way: "he's at the
+ * door", "hes coming up the stairs", "her ex is outside the refuge". Typed to a domestic abuse
+ * service, that is the danger; nothing asked, nothing past, no habit ("keeps turning up").
+ */
+function heArriving(text: string): boolean {
+  if (text.split(/\s+/).length > ARRIVING_WORDS || ASKING.test(text) || PAST_WORDS.test(text) || HABITUAL.test(text) || HYPOTHETICAL.test(text)) return false;
+  return HIM_ARRIVING.test(text);
+}
+
+const ARRIVING_WORDS = 12;
+const ARRIVING_MESSAGE_WORDS = 20;
+const HIM_ARRIVING = /\b(?:he|her ex|the ex|her abuser|the abuser|the perp|the perpetrator)(?:'s| is|s)? (?:\w+ )?(?:at the (?:\w+ )?(?:door|gate|window|entrance)|outside|coming up|on (?:his|the) way|in the building|in reception|at reception|on the bus here|(?:here|back)(?: now)?$|with her$)/;
 const TERSE_PLACE = /\b(?:room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit|laundry|gate|front door|back door|outside|here|(?:'s|is|are|'re) back|upstairs|downstairs|\d+ mins?|\d+ minutes)\b/;
 
 /** A threat told: "he said he'd kill her if she left", "he threatened to stab her". */
@@ -138,14 +161,20 @@ const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worri
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
 const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to)\b/;
 /** Someone here, outside or on their way, as a sentence of its own: "he's still here", "he's parked outside". */
-const SOMEONE_HERE = /\b(?:he|they|she|her ex|her partner|the man|a man)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|behind (?:her|me|us)|on (?:his|their) way|coming (?:up|round|over|back|in)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road)\b/;
+const SOMEONE_HERE = /\b(?:(?:is|'s|are|'re) (?:now |still )?(?:waiting|parked|stood|standing|sat|sitting|lurking|hanging about) (?:\w+ )?(?:by|at|outside|near|in) (?:the )?(?:\w+ )?(?:exit|entrance|door|gate|reception|car park|window|building)|(?:he|they|she|her ex|her partner|the man|a man|the perpetrator|the perp)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|behind (?:her|me|us)|on (?:his|their) way|coming (?:now |right now |straight )?(?:up|round|over|back|in|to)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road))\b/;
+
+/** Said in jest: a threat with any of these is banter, not danger. */
+const JEST = /\b(?:laughing|laughed|joking|jokingly|as a joke|in jest|only messing|just messing|banter|lol|haha\w*|lmao)\b/;
+
+/** Someone still there: "the stepdad's still there shouting", "he's still in the room". */
+const STILL_THERE = /\b(?:he|they|the \w+|her \w+|his \w+)(?:'s| is| are|'re) still (?:here|there|in (?:the|her|his|their) \w+|around|outside|at (?:the )?\w+|shouting|screaming|going|kicking off)\b/;
 
 /** Harm by message or post, from somewhere else: danger now only with "right now" or someone on their way. */
 const REMOTE = /\b(?:by text|texts?|texting|messag\w*|online|posting|posts|social media|facebook|instagram|snapchat|whatsapp|voicemails?|emails?)\b/;
 /** Someone on their way, outside or here: what turns a threat into danger now. */
-const APPROACH = /\b(?:on (?:his|her|their|the) way|turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|outside|parked|coming (?:up|round|over|back|here|to)|(?:\d+|two|few|couple of) (?:mins?|minutes|streets|doors) away|at the (?:door|gate|window)|(?:in|into) (?:the )?(?:building|car park|foyer|reception|office|kitchen|lounge|corridor|hallway)|downstairs|here|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road)\b/;
+const APPROACH = /\b(?:on (?:his|her|their|the) way|turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|outside|parked|coming (?:now |right now |straight )?(?:up|round|over|back|here|to)|waiting (?:by|at|outside|near|for (?:her|him|me|us|them))|(?:\d+|two|few|couple of) (?:mins?|minutes|streets|doors) away|at the (?:door|gate|window)|(?:in|into) (?:the )?(?:building|car park|foyer|reception|office|kitchen|lounge|corridor|hallway)|downstairs|here|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road)\b/;
 /** A sentence that opens as a question about guidance. */
-const QUESTION_START = /^(?:what|how|when|who|where|which|why|is|are|does|do|can|could|should|would|will|tell me|explain|guidance|policy)\b/;
+const QUESTION_START = /^(?:what|whats|hows|wheres|whos|how|when|who|where|which|why|is|are|does|do|can|could|should|would|will|tell me|explain|guidance|policy)\b/;
 /** A message that opens by supposing: "imagine he...", "what if", "say he turns up". */
 const SUPPOSING = /^(?:imagine|what if|if|suppose|supposing|say|hypothetically|let'?s say|pretend)\b/;
 /** Figures of speech that use danger words for something else. */
@@ -174,6 +203,11 @@ interface Cue {
 const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
   { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|responsive|moving|move|get up|getting up|conscious|answering)\b(?! to\b)/, kind: 'medical', present: true },
   { pattern: /\b(?:can'?t find a pulse|no pulse|barely breathing|hardly breathing|(?:doing|giving|started|starting) cpr|sudden silence)\b/, kind: 'medical', present: true },
+  { pattern: /\b(?:losing consciousness|(?:nodding|drifting) off|slurring (?:her|his|their) words|can'?t stay awake|going limp)\b/, kind: 'medical', present: true },
+  { pattern: /\b(?:say\w*|threat\w*|going to|gonna|about to|will|'ll|trying to) (?:to )?jump\b(?! (?:at|in|on|through|ship|ahead|the queue|over|him|her|me|us|them|someone)\b)/, kind: 'state', present: true },
+  // Someone at a height, about to jump: "on the roof edge", "on the bridge ledge ... says she'll jump".
+  { pattern: /\b(?:on|at|over) (?:the )?(?:\w+ ){0,2}(?:roof ?edge|ledge|parapet)\b|\bon the edge of (?:the|a) (?:roof|bridge|balcony|car park)\b|\b(?:roof|ledge|bridge|parapet|railings?|balcony|window ?sill)\b(?:\s+\S+){0,8}?\s+jump\b/, kind: 'state', present: true },
+  { pattern: /\bjump\b(?:\s+\S+){0,4}?\s+(?:off|from) (?:the|a) (?:roof|ledge|bridge|balcony|window|car park)\b/, kind: 'state' },
   { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|(?:not|isn'?t|won'?t) (?:coming|come) round|(?:she|he|they|her|him|them)(?:'s|'re| is| are)? (?:been )?(?:knocked )?spark(?:ed)? out|in and out of consciousness|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
   { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:\w+ )?(?:door|exit|way)\b/, kind: 'confine', present: true },
   { pattern: /\b(?:he|she|they|ex|partner|man|lads?|someone)(?:'s| is| are|'re)? (?:\w+ )?(?:tooled up|armed)\b/, kind: 'weapon', present: true },
@@ -185,15 +219,20 @@ const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean
   { pattern: /\b(?:hear|hearing|heard)\b(?: \w+){0,3} (?:slaps|punches|thuds|blows|pleading|begging|sobbing|whimpering)\b/, kind: 'sign', present: true },
   // An attack named as a noun, said to be under way: "an assault is taking place", "a fight going on".
   { pattern: /\b(?:assault|attack|fight|stabbing|beating|rape|kidnapping|shooting|struggle)s? (?:is |are )?(?:happening|taking place|going on|in progress|under ?way)\b|\b(?:ongoing|active) (?:assault|attack|fight)\b/, kind: 'attack' },
+  // Seen as it happens, in the formal register: "staff are witnessing an assault".
+  { pattern: /\b(?:is|are|am|'m|'re) (?:currently )?(?:witnessing|observing|watching) (?:an? )?(?:\w+ )?(?:assault|attack|strangulation|stabbing|beating|fight|rape)\b/, kind: 'attack', present: true },
+  { pattern: /\bthreats? to (?:kill|stab|hurt|harm|burn|shoot|attack|strangle)\b/, kind: 'threat' },
+  // Held: "he's got my arm twisted up behind my back".
+  { pattern: /\b(?:arms?|wrists?|hands?) (?:twisted|pinned|held|locked|tied|bent) (?:up )?(?:behind|against|down|together)\b/, kind: 'attack', hold: true },
   { pattern: /\b(?:is|are|'s|'re|am|'m) (?:\w+ )?(?:going to|gonna|about to|coming (?:round |up |back |over )?to|trying to|on (?:his|her|their) way to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|attack|hit|beat|kick|slit|knife|torch|jump|rape|throw|pour|scald|go for)\b/, kind: 'threat', present: true },
   { pattern: /\b(?:won'?t live to see|(?:or|else) (?:i'?ll|he'?ll|i will|he will) (?:kill|hurt|stab|do)|\bor else\s*$)/, kind: 'threat' },
-  { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur|(?:she|you|he|i|they)(?:'?ll| will) be) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
+  { pattern: /\b(?:will|'ll|gonna|going to|(?:going|coming|on (?:his|the|their) way)(?: \w+){0,3} to) (?:kill|stab|hurt|burn|shoot|strangle|batter|finish|do \w+ in|attack|run \w+ (?:over|down)|break (?:her|his|my|your) \w+|sort \w+ out|slice|cut|get (?:her|him|me|you|them)|torch|smash|knock|beat|kick|glass|bottle|set fire)\b|\b(?:will|'ll|gonna|going to) (?:\w+ ){1,3}and (?:kill|stab|hurt|burn|batter|attack|beat)\b|\bshe'?s going to pay\b|\bfinish (?:her|him|me|them) off\b|\bdo (?:me|her|him|you) in\b|\b(?:she'?s|you'?re|he'?s|i'?m|your|ur|(?:she|you|he|i|they)(?:'?ll| will) be) (?:dead|a dead \w+)\b|\bsquar\w* up to\b|\bregret it\b|\bknows where (?:i|you|she|we) live/, kind: 'threat' },
   { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\b(?:has|got|grabbed|gripping|grabbing) (?:her|his|my|their) (?:throat|neck|hair)\b(?!\s+(?:brace|collar|scarf|done|cut|dyed|tied|up|pain|injury|tattoo|chain))|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
   { pattern: /\bkick(?:s|ing|ed)? off at (?:me|us|staff|her|him)\b/, kind: 'attack' },
   { pattern: /\bgiv\w* (?:her|him|me|them|us) a (?:good )?(?:kicking|hiding|beating|battering|slap|pasting)\b|\bput (?:her|him|me) through (?:a|the) (?:\w+ )?(?:window|door|glass|wall|table)\b|\bknock\w* (?:seven bells|the living daylights|hell|lumps) out of\b|\bragg\w* (?:her|him|me) (?:about|around)\b|\bby force\b|\blaying into\b|\bgoing for (?:her|him|me|us|them|staff)\b|\bcoming at (?:me|her|him|us|them)\b|\bswung (?:for|at)\b|\bpushed (?:his|her|their) way\b|\bkicking (?:the|her|his|my) door\b/, kind: 'attack' },
   { pattern: /\b(?:break|breaking|kick|kicking|smash|smashing|bash|bashing) (?:the |her |his |my |our |their )?(?:\w+ )?(?:door|window)s? (?:down|in)\b|\btrying to (?:get|break|force (?:his|her|their) way) in\b/, kind: 'attack' },
   { pattern: /\b(?:looking|searching|hunting|coming) for (?:her|him|me|us|them)\b/, kind: 'confine' },
-  { pattern: /\b(?:holding|held|got|has|keeping) (?:her|him|me|us|them) (?:in|down|against|there|hostage|prisoner)\b/, kind: 'confine', hold: true },
+  { pattern: /\b(?:holding|holds?|held|got|has|keeping) (?:her|him|me|us|them) (?:in|down|against|there|hostage|prisoner)\b/, kind: 'confine', hold: true },
   { pattern: /\b(?:shouting|screaming|crying|yelling|calling|begging) (?:out )?(?:for help|help|for someone)\b|\bget off (?:me|her|him)\b|\blet (?:me|her) (?:go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|out)\b|\bbegging (?:him|her) to stop\b/, kind: 'sign' },
   { pattern: /\bset (?:fire|light) to\b|\bset (?:\w+ )?alight\b|\bon fire\b/, kind: 'sign' },
   { pattern: /\b(?:black eye|split lip|bruis\w*|marks? (?:round|on|around)|swollen|a lump|cuts? (?:on|to)|burn marks?|injur\w*|wounds?)\b/, kind: 'injury' },
@@ -241,16 +280,22 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   let explained = false;
   const read = readSentences(text);
   // Said to be over somewhere in the message, and not said to be now or urgent anywhere.
-  const resolved = RESOLVED.test(text) && !NOW_WORDS.test(text.replace(RESOLVED, ' ')) && !URGENT.test(text) && !shouting;
+  const resolved = RESOLVED.test(text) && !saysNow(text) && !URGENT.test(text) && !shouting;
   for (const { sentence, clean, words: sentenceWords } of read) {
     const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
-    if (verdict.level === 'now' && asking && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
+    // ... unless the worker hears or sees it as they write: "I can hear him hitting her".
+    const firm = /-perceived$/.test(verdict.rule) && WITNESSING.test(sentence);
+    // A threat said laughing or as a joke ("I'm going to kill him, lol"): at most the caution line.
+    if (verdict.level === 'now' && /^now:threat-/.test(verdict.rule) && JEST.test(text) && !APPROACH.test(text)) caution ??= verdict.rule.replace(/^now:/, 'caution:jest-');
+    else if (verdict.level === 'now' && asking && !firm && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     // "the fire in her room's out, he's been nicked": a scene told once it is over is not happening now.
     else if (verdict.level === 'now' && resolved && WEAK_NOW.test(verdict.rule)) caution ??= verdict.rule.replace(/^now:/, 'caution:resolved-');
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
     if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
+    // A threat by message from elsewhere ("he's texted saying he'll hurt her") stands when he is on his way.
+    if (verdict.rule === 'caution:threat-remote') untimed ??= 'caution:threat-untimed';
     // A threat to kill told in the past ("last week he said he'd kill her") still stands when he turns up.
     if (/^none:(?:past|hypothetical)-(?:threat|attack)$/.test(verdict.rule) && THREAT_TOLD.test(sentence)) untimed ??= 'caution:threat-untimed';
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
@@ -260,12 +305,15 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // said in a sentence of its own that is not past.
   if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!framed && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
+  // ... said in a short message, or in a clause of its own in one a little longer ("he was let out this morning and he's at the door").
+  const arriving = heArriving(text) || (words <= ARRIVING_MESSAGE_WORDS && !ASKING.test(text) && read.some(({ sentence }) => heArriving(sentence)));
+  if (!framed && !caution && arriving) return { level: 'now', rule: 'now:he-arriving-short' };
   const ruled: DangerAssessment = caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
   // A message that opens by supposing ("imagine he's at the door...") is read as the rules read a framed one.
   const supposing = framed || SUPPOSING.test(text.trim());
   // One told as over ("he's in the cells") or in the past by date ("in 2022", "in Jan") and nowhere
   // said to be now is explained too, however alarming its words.
-  const toldAsOver = resolved || (DISTANT_PAST.test(text) && !NOW_WORDS.test(text) && !ARRIVING.test(text) && !URGENT.test(text) && !shouting);
+  const toldAsOver = resolved || (DISTANT_PAST.test(text) && !saysNow(text) && !ARRIVING.test(text) && !URGENT.test(text) && !shouting);
   const second = secondReading(ruled, read, message, explained || supposing || toldAsOver, learned);
   // ... and a bag of words cannot overrule a date: at most the caution line.
   return toldAsOver && second.level === 'now' && ruled.level !== 'now' ? { level: 'caution', rule: second.rule.replace(/^now:/, 'caution:told-as-over-') } : second;
@@ -321,7 +369,7 @@ const LEARNED_AFTER_EXPLAINED = 26;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b)/)
+    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|,\s*(?:and\s+)?(?=(?:has|is|was|had)\s)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
@@ -352,7 +400,7 @@ function assessSentence(clean: string, words: Word[], message: { shouting: boole
     .map((w) => w.text)
     .join(' ');
   // "it's over now" says it is over, not that it is happening now.
-  const saidNow = NOW_WORDS.test(clean.replace(RESOLVED, ' ').replace(WHAT_NOW, ' '));
+  const saidNow = saysNow(clean);
   const urgent = message.shouting || URGENT.test(clean);
   const present = presentCue(words, cues, clean);
   if (HYPOTHETICAL.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:hypothetical-${what}` };
@@ -382,12 +430,14 @@ function assessSentence(clean: string, words: Word[], message: { shouting: boole
       (HABITUAL.test(clean) && !strong) ||
       (REMOTE.test(clean) && !APPROACH.test(clean)) ||
       (message.past && !past && present === 'scene' && !/\bjust\b/.test(clean) && !APPROACH.test(clean));
-    if (pattern && !urgent && !(saidNow && APPROACH.test(clean))) return { level: 'caution', rule: `caution:${what}-pattern` };
+    if (pattern && !urgent && !(saidNow && APPROACH.test(clean))) return { level: 'caution', rule: `caution:${what}-${REMOTE.test(clean) && present !== 'pattern' && !HABITUAL.test(clean) ? 'remote' : 'pattern'}` };
     if (present && (STRONG_PRESENT.has(present) || !past)) return { level: 'now', rule: `now:${what}-${present}` };
     if ((saidNow || urgent) && !past) return { level: 'now', rule: `now:${what}-${saidNow ? 'said-now' : 'urgent'}` };
     // "waiting outside the front door saying he'll do her in": a threat with him here.
     if (!past && serious.some((c) => c.kind === 'threat' || c.kind === 'weapon') && SOMEONE_HERE.test(clean)) return { level: 'now', rule: `now:${what}-approaching` };
   }
+  // Someone hurt, and whoever did it still there: "a cut on his face from his stepdad and the stepdad's still there shouting".
+  if (!past && cues.some((c) => c.kind === 'injury') && (STILL_THERE.test(clean) || SOMEONE_HERE.test(clean))) return { level: 'now', rule: 'now:injury-hurter-here' };
   if (past) return { level: 'none', rule: `none:past-${what}` };
   if (HABITUAL.test(clean)) return { level: 'caution', rule: `caution:${what}-habitual` };
   return { level: 'caution', rule: `caution:${what}-untimed` };
@@ -409,7 +459,8 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
     // "he said he'll hurt it" (the dog, the telly): a threat to a thing.
     if (kind === 'threat' && /^\s*(?:it|this|that)\b(?!'s| is)/.test(sentence.slice(match.index + match[0].length))) continue;
     // "she was not breathing when they got there": the phrase's own present is past here.
-    const told = /\b(?:was|were|had been)\s+(?:\w+\s+)?$/.test(sentence.slice(Math.max(0, match.index - 20), match.index));
+    // "had me pinned against the wall": had someone held, told as past.
+    const told = /\b(?:was|were|had been|had (?:me|her|him|us|them))\s+(?:\w+\s+)?$/.test(sentence.slice(Math.max(0, match.index - 20), match.index));
     const index = wordIndexAt(words, sentence, match.index);
     // "no bruises, no marks", "nobody was injured"
     if (!present && negated(words, index)) continue;
@@ -488,7 +539,8 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   const forms = formsOf(word);
   const is = (set: Set<string>) => forms.some((f) => set.has(f));
   // A weapon as a verb ("she got glassed", "he bottled him") is an attack with it, told like any other.
-  const weaponAsVerb = is(weapon) && word.pos !== 'NOUN' && /ed$/.test(word.text);
+  // ("barred" is banned from the building, never hit with a bar).
+  const weaponAsVerb = is(weapon) && word.pos !== 'NOUN' && /ed$/.test(word.text) && word.text !== 'barred';
   if (weaponAsVerb && !is(attack)) return actorIsPerson(words, index) ? 'attack' : undefined;
   if (is(weapon) && !weaponAsVerb && heldOrUsed(words, index)) return 'weapon';
   // A verb; wink-nlp sometimes tags "keeps punching her" as a noun, so an -ing word counts unless "a" or "the" comes before it.
@@ -586,6 +638,9 @@ function namesDanger(words: Word[], index: number): boolean {
 /** The words just before a threat phrase when the worker is its subject: "i", "i'm", "we'll", "i am (honestly)". */
 const WORKER_SPEAKING = /(?:^|\s)(?:i|we)(?:'m|'ll|'d|'re|'ve| am| will| are| have)?\s*(?:\w+\s+)?$/;
 
+/** Question words and relatives, which are no one's name: "what's", "who's", "which is". */
+const WH_WORDS = new Set(['what', 'who', 'which', 'where', 'how', 'why', 'when', 'that']);
+
 /** Words that open a clause about someone else: "she's the one who hit him". */
 const RELATIVE = new Set(['who', 'that', 'which', 'whose']);
 
@@ -620,6 +675,9 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     const subject = words[i - 1];
     // "he is ...", "her ex is ...", "... and is hitting her" (the subject said before "and")
     const hasSubject = subject !== undefined && (subject.pos === 'PRON' || subject.pos === 'PROPN' || people.has(subject.lemma) || subject.pos === 'NOUN' || subject.text === 'and');
+    // A question word or a relative ("what's the law on stalking", "the one who's been battered")
+    // names no one in a state or with something done: only "who's hitting her" says it is under way.
+    const wh = WH_WORDS.has(subject?.text ?? '');
     if (!BE_NOW.has(w.text) && !HAVE_NOW.has(w.text)) continue;
     if (!hasSubject) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 5); j += 1) {
@@ -633,16 +691,17 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
       const named = GERUND_AFTER.has(words[j - 1]?.text ?? '');
       if (BE_NOW.has(w.text) && next.text.endsWith('ing') && next.text !== 'being' && !NOT_EVENTS.has(next.text) && next.pos !== 'NOUN' && !saysWhen && !named) {
         if (isCue(j)) return 'in-progress';
-        ongoing = true;
+        // "I am writing to ask", "we're ringing round": the worker's own doing, not a scene.
+        if (subject.text !== 'i' && subject.text !== 'we') ongoing = true;
       }
       if (BE_NOW.has(w.text) && w.lemma === 'be' && next.text === 'being' && words[j - 1]?.text !== 'of') return 'in-progress';
       // "he's (just) stabbed her", "she's been cut", "he's set fire to her door"
-      if (HAVE_NOW.has(w.text) && (w.lemma === 'have' || w.text === "'s" || w.text === 's') && (next.text.endsWith('ed') || IRREGULAR_PARTICIPLES.has(next.text)) && isCue(j)) return 'perfect';
+      if (!wh && HAVE_NOW.has(w.text) && (w.lemma === 'have' || w.text === "'s" || w.text === 's') && (next.text.endsWith('ed') || IRREGULAR_PARTICIPLES.has(next.text)) && isCue(j)) return 'perfect';
       if (next.pos === 'NOUN' || next.pos === 'VERB' || RELATIVE.has(next.text)) break;
     }
     // "she's unconscious", "he's got a knife", "it's on fire"
     const near = serious.filter((c) => c.index > i && c.index <= i + 4);
-    if (near.some((c) => c.kind === 'medical' || c.kind === 'confine' || c.kind === 'state') && w.lemma === 'be') return 'state';
+    if (!wh && near.some((c) => c.kind === 'medical' || c.kind === 'confine' || c.kind === 'state') && w.lemma === 'be') return 'state';
     // "he's got a (kitchen) knife", not "he has a history with knives": no preposition between the having and the weapon.
     const held = near.some((c) => c.kind === 'weapon' && !words.slice(i + 1, c.index).some((x) => x.pos === 'ADP'));
     // ... and not the worker: "I've added the knife to the log", "we've got the knife locked away".
@@ -668,7 +727,9 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     // Panic typing leaves out the verb "to be": "he hitting her", "kids screaming"
     if (target.text.endsWith('ing') && previous && (SUBJECT_PRONOUNS.has(previous.text) || people.has(previous.lemma)) && !OBJECT_PRONOUNS.has(previous.text)) return 'said-without-be';
     // "colleague being attacked", "lad getting jumped"; not "at risk of being killed", "scared about getting hit"
-    if ((previous?.text === 'being' || previous?.text === 'getting') && !GERUND_AFTER.has(words[cue.index - 2]?.text ?? '') && words[cue.index - 2]?.text !== 'of') return 'in-progress';
+    // nor "mentioned being pushed", "disclosed being burned", "keeps getting followed": after a verb, it names an act or a habit.
+    const before = words[cue.index - 2];
+    if ((previous?.text === 'being' || previous?.text === 'getting') && !GERUND_AFTER.has(before?.text ?? '') && before?.text !== 'of' && before?.pos !== 'VERB') return 'in-progress';
     if (previous?.text === 'just') return 'just-happened';
   }
   if (PERCEIVED.test(sentence)) return 'perceived';

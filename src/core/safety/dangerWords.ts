@@ -66,7 +66,7 @@ export const SIGN = [
 /** Being held or cut off: locked in, cornered, blocked, followed. */
 export const CONFINE = [
   'lock', 'barricade', 'trap', 'corner', 'block', 'follow', 'stalk', 'chase', 'hostage', 'kidnap', 'abduct', 'grab', 'pin',
-  'hunt', 'gag', 'ambush', 'lure', 'captive', 'shackle', 'entrap', 'blockade', 'lurk', 'prowl', 'tail', 'corral', 'cyberstalk',
+  'hunt', 'gag', 'ambush', 'lure', 'pursue', 'captive', 'shackle', 'entrap', 'blockade', 'lurk', 'prowl', 'tail', 'corral', 'cyberstalk',
 ] as const;
 
 /** Words that say the sentence names danger outright: "in danger", "scared for my life". */
