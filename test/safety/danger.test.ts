@@ -236,6 +236,19 @@ describe('danger denied, and words used for something else', () => {
     'a client once had me backed up against the wall at my old job',
     'she said she wanted to jump off the bridge when she was with him, years ago',
     'is it still abuse if he only hits her when drunk? whats the law now',
+    // cut off from contact, told in the past, a vent at a thing or at anyone, in jest
+    "he sent threats all weekend so she's blocked him on everything",
+    'before he was sectioned he kept threatening to strangle her',
+    "I'm going to strangle the next laptop that freezes",
+    "they'll hunt down whoever left the fire door open",
+    "the boss is going to murder me when he sees the rota 😂",
+    'she is writing a poem about him hitting her',
+    // asked about: inside a question's "if", or what to call it
+    "what should staff do if they walk in and he's strangling her right now?",
+    "his family won't let her out of the house; could that be forced marriage?",
+    'her cousins are threatening her over the engagement, is that classed as honour abuse?',
+    // help as a thing offered, not a cry
+    'the pilot during covid gave men who were hurting partners extra help to change',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
@@ -285,6 +298,15 @@ describe('danger denied, and words used for something else', () => {
     'he is at the front door',
     'her ex is coming up the stairs',
     'he got out of prison yesterday and he is at the gate',
+    // a threat, and him close by now
+    "he's outside her door right now saying he's going to do her",
+    'her ex is at reception as we speak saying he will deal with her',
+    'three men at the front door saying she has got it coming',
+    'he just rang her saying he is nearly there and she should say her prayers',
+    'the perpetrator is positioned outside the building and has stated an intention to harm her',
+    "a male visitor is refusing to leave and is threatening the night worker",
+    "her brothers come to the hostel now, they say they will kill her",
+    'he threatened her by phone this morning and I can now see him across the road',
   ])(
     'a negation that belongs to another verb does not hide "%s"',
     (message) => {

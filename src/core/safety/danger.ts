@@ -74,11 +74,11 @@ const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back
  * A cry for help or an urgent call, as someone in the middle of it writes. "Let her go" is a cry;
  * "won't let her go out" or "go anywhere" is control of where she goes, a pattern, not a hold now.
  */
-const URGENT = /(?:^|[^a-z])(?:help|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|urgently|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
+const URGENT = /(?:^|[^a-z])(?:(?<!(?:get|got|seek|for|and|some|any|extra|offered|offer|the|more|of|practical) )help(?! (?:to|with|from|for|them|him|getting|finding|the|a|an|and)\b)|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|urgently|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it days or more in the past, not minutes: "in 2022", "in Jan", "weeks ago", "used to". */
-const DISTANT_PAST_WORDS = String.raw`(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|historic(?:al)?|(?:in|from|during) (?:her|his|my|their) childhood|as a (?:child|kid|teenager)|at the time|during (?:the )?lockdown|a while (?:back|ago)|ages ago`;
+const DISTANT_PAST_WORDS = String.raw`(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|historic(?:al)?|(?:in|from|during) (?:her|his|my|their) childhood|as a (?:child|kid|teenager)|at the time|during (?:the )?lockdown|during (?:covid|the pandemic)|a while (?:back|ago)|ages ago`;
 const DISTANT_PAST = new RegExp(String.raw`\b(?:${DISTANT_PAST_WORDS})\b`);
 /** Time words that put it in the past, however recent ("earlier", "this morning"), or not yet ("tomorrow"). */
 const PAST_WORDS = new RegExp(
@@ -87,18 +87,29 @@ const PAST_WORDS = new RegExp(
 /** Someone arriving: what makes a message with a date in it about now ("moved in last week ... he's just turned up"). */
 const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|heading (?:to|for|towards|over|round)|on (?:his|her|their|the) way|coming (?:up|round|over|back|here|to))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
-const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|deported|(?:in|to) (?:prison|jail)|behind bars|on remand|sent down|banged up|(?:has ?n[o']t|has not|not) been (?:back|seen|around)|no (?:sign of him|contact) since|(?:all|it'?s|that'?s) sorted|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe|sound))(?: now)?\b/;
+const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|on bail|(?:was|been|got) (?:removed|escorted (?:off|out))|deported|(?:in|to) (?:prison|jail)|behind bars|on remand|sent down|banged up|(?:has ?n[o']t|has not|not) been (?:back|seen|around)|no (?:sign of him|contact) since|(?:all|it'?s|that'?s) sorted|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe|sound))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
-const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
+const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|songs?|poems?|lyrics|memoir|novel|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
 /** The worker hearing or seeing it as they write. */
 const WITNESSING = /\b(?:i|we) can (?:hear|see)\b|\b(?:i'?m|i am|we'?re|we are) (?:watching|hearing|seeing)\b/;
+/** A full sentence that asks what to do if something happens: "what do I do if ...", "how should we respond if ...". */
+const ASKED_IF = /^(?:what|how|should|can|could|do|does|is|who|when)\b[^.!?\n]*\bif\b/;
+
+/** Whether a clause is part of a question's "if" in the text: "what do I do if I walk in and he's hitting her". */
+function insideAskedIf(text: string, clause: string): boolean {
+  return text.split(/[.!?\n]+/).some((full) => {
+    const at = full.indexOf(clause);
+    return at >= 0 && ASKED_IF.test(full.trim()) && /\bif\b/.test(full.slice(0, at));
+  });
+}
+
 /** Readings of "now" that a scene described gives, rather than grammar in the present or a cry: over once the message says it is over. */
 const WEAK_NOW = /^now:\w+-(?:scene|state|presence|perceived|said-now|just-happened)$/;
 /** "what now", "what do I do now": asking what to do next, not saying it is happening now. */
 const WHAT_NOW = /\bwhat (?:(?:do|should|can) (?:i|we) do )?now\b/g;
 /** "now barred", "now rehoused": where things stand after it, not that it is happening now. */
-const NOW_AFTER = /\bnow (?:(?:he|she|they)(?:'s| is| are|'re| has been| have been)? )?(?=barred|banned|rehoused|housed|moved|settled|deported|in (?:prison|jail|custody|hospital|a refuge))/g;
+const NOW_AFTER = /\bnow (?:(?:he|she|they)(?:'s| is| are|'re| has been| have been)? )?(?=barred|banned|rehoused|housed|moved|settled|deported|on bail|remanded|in (?:prison|jail|custody|hospital|a refuge))/g;
 
 /** Whether a text says it is happening now, once what says it is over ("it's over now", "now barred") and "what now" are set aside. */
 function saysNow(text: string): boolean {
@@ -110,7 +121,7 @@ const LONG_MESSAGE_WORDS = 20;
 const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who|when)\s+(?:i|we|you|it|that|this|they|she|he|our|my)\b/;
 
 /** Asking what to call something ("is that dv", "does it count as abuse"): a worker weighing up what they saw, not a cry for help. */
-const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
+const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:could|would|might|can) (?:that|this|it) be\b|is (?:that|this|it) (?:treated|classed|seen|counted|considered|recognised|recognized) as\b|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
 
 /**
  * A few words, as typed in the middle of it: "knife. lounge.", "room 8 choking", "hammer, top
@@ -131,6 +142,37 @@ function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): 
 }
 
 const TERSE_WORDS = 6;
+
+/**
+ * A threat, and whoever made it here or close by now: "he's outside her door now saying he's
+ * gonna do her", "he rang an hour ago and I can now see him across the road", "three lads at the
+ * front door saying she's got it coming". The threat may be told anywhere in the message, in any
+ * words that menace; him nearby must be said in a clause that is not past and says now, or puts
+ * him there in the present ("is at reception", "are sat outside"). Not when supposed, asked about
+ * ("what if he turns up"), planned for, joked about or over.
+ */
+function menaceNearby(text: string, read: ReadSentence[]): boolean {
+  if (!MENACE.test(text) || WHAT_IF.test(text) || JEST.test(text)) return false;
+  return read.some(
+    ({ sentence }) =>
+      NEARBY.test(sentence) &&
+      HIM.test(sentence) &&
+      !PAST_WORDS.test(sentence) &&
+      (saysNow(sentence) || THERE_NOW.test(sentence)) &&
+      !/^(?:what|how|should|can|could|do|does|is|are|would|will)\b/.test(sentence),
+  );
+}
+
+/** Words that menace: threats named, and the ways a threat is put. */
+const MENACE = /\bthreat\w*|\b(?:kill|hurt|stab|harm|batter|burn|glass|cut) (?:her|him|you|me|them|us|the)\b|\b(?:gonna|going to|will|'ll) (?:do|get|sort) (?:her|him|you|me|them)\b|\bdeal with (?:her|him|you|me)\b|\bfinish (?:her|him|you|me|what he started)\b|\b(?:regret|be sorry)\b|\b(?:say|said) (?:your |her |his |their )?(?:goodbyes?|prayers)\b|\bto get (?:her|him|you|me)\b|\bgot it coming\b|\bcoming for (?:her|him|you|me)\b|\bwon'?t walk again\b|\b(?:you'?re|she'?s|he'?s|your|ur) dead\b|\bnot long now\b|\bcount to \w+\b|\btake (?:her|him|them) (?:back|away)\b|\bnobody'?s (?:gonna|going to) (?:save|help)\b|\bor (?:else|we come in|i'?ll)\b|\bby force\b|\bintention to harm\b|\bserious harm\b|\bagainst (?:her|his|their) life\b|\b(?:needs?|has) to pay\b|\bsee you soon\b/;
+/** Whoever threatens: him, his people, a man or men, named as the message would name them. */
+const HIM = /\b(?:he|he's|hes|him|his|her ex|ex|ex-partner|partner|husband|boyfriend|fella|man|men|male|lads?|guys?|bloke|they|they're|cousins?|brothers?|family|perpetrator|perp|visitor|individual|subject|gang|voice|car|van)\b/;
+/** Supposed, asked about or planned for: "what if he turns up", "in case he comes", "when he gets out". */
+const WHAT_IF = /\b(?:what if|if he|if they|in case|suppose|imagine|should he|when he gets out|when he'?s released|hypothetical\w*|plan for|safety plan)\b/;
+/** Here or close by. */
+const NEARBY = /\b(?:outside|here|on site|in the vicinity|across (?:the road|from)|round the corner|(?:\d+|two|three|few|couple of) (?:streets|doors|benches|mins?|minutes) (?:away|down)|nearly there|on (?:his|their|the) way|coming (?:in|round|here|up|over|to)|will be here|gained entry|got in|came in|come in|loitering|lurking|waiting|parked|circling|through the letterbox|at (?:the|her|his|my|our|this) (?:\w+ )?(?:door|gate|gates|window|counter|desk|reception|entrance|exit|school|surgery)|at reception|in (?:the |her |his |our )?(?:\w+ )?(?:building|reception|lobby|room|garden|car park|waiting area|communal area|hallway|corridor|lounge|kitchen|office)|refusing to leave|won'?t leave|to (?:the )?(?:hostel|refuge|flat|building))\b/;
+/** Him there in the present: "is at", "'s sat", "are waiting", "is standing", "has come in". */
+const THERE_NOW = /\b(?:is|are|'s|'re|am|'m|has|have|just)\s+(?:\w+\s+){0,3}(?:at|in|outside|sat|sitting|stood|standing|waiting|parked|loitering|lurking|circling|coming|here|there|nearly|near|close|downstairs|upstairs|on|across|round|two|three|come|got|gained|refusing)\b/;
 
 /**
  * A short message that says only that he (the one she fears) is here or on his way: "he's at the
@@ -164,7 +206,7 @@ const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|n
 const SOMEONE_HERE = /\b(?:(?:is|'s|are|'re) (?:now |still )?(?:waiting|parked|stood|standing|sat|sitting|lurking|hanging about) (?:\w+ )?(?:by|at|outside|near|in) (?:the )?(?:\w+ )?(?:exit|entrance|door|gate|reception|car park|window|building)|(?:he|they|she|her ex|her partner|the man|a man|the perpetrator|the perp)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|behind (?:her|me|us)|on (?:his|their) way|coming (?:now |right now |straight )?(?:up|round|over|back|in|to)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road))\b/;
 
 /** Said in jest: a threat with any of these is banter, not danger. */
-const JEST = /\b(?:laughing|laughed|joking|jokingly|as a joke|in jest|only messing|just messing|banter|lol|haha\w*|lmao)\b/;
+const JEST = /\b(?:laughing|laughed|joking|jokingly|as a joke|in jest|only messing|just messing|banter|lol|haha\w*|lmao)\b|[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}]/u;
 
 /** Someone still there: "the stepdad's still there shouting", "he's still in the room". */
 const STILL_THERE = /\b(?:he|they|the \w+|her \w+|his \w+)(?:'s| is| are|'re) still (?:here|there|in (?:the|her|his|their) \w+|around|outside|at (?:the )?\w+|shouting|screaming|going|kicking off)\b/;
@@ -284,10 +326,16 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   for (const { sentence, clean, words: sentenceWords } of read) {
     const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
+    // "What do I do if I walk in and he's hitting her right now?": the danger is inside the question's "if".
+    if (verdict.level === 'now' && insideAskedIf(text, sentence)) {
+      explained = true;
+      caution ??= verdict.rule.replace(/^now:/, 'caution:asked-if-');
+      continue;
+    }
     // ... unless the worker hears or sees it as they write: "I can hear him hitting her".
     const firm = /-perceived$/.test(verdict.rule) && WITNESSING.test(sentence);
     // A threat said laughing or as a joke ("I'm going to kill him, lol"): at most the caution line.
-    if (verdict.level === 'now' && /^now:threat-/.test(verdict.rule) && JEST.test(text) && !APPROACH.test(text)) caution ??= verdict.rule.replace(/^now:/, 'caution:jest-');
+    if (verdict.level === 'now' && /^now:(?:threat|attack)-/.test(verdict.rule) && JEST.test(text) && !APPROACH.test(text)) caution ??= verdict.rule.replace(/^now:/, 'caution:jest-');
     else if (verdict.level === 'now' && asking && !firm && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     // "the fire in her room's out, he's been nicked": a scene told once it is over is not happening now.
     else if (verdict.level === 'now' && resolved && WEAK_NOW.test(verdict.rule)) caution ??= verdict.rule.replace(/^now:/, 'caution:resolved-');
@@ -305,6 +353,7 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // said in a sentence of its own that is not past.
   if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!framed && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
+  if (!framed && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
   // ... said in a short message, or in a clause of its own in one a little longer ("he was let out this morning and he's at the door").
   const arriving = heArriving(text) || (words <= ARRIVING_MESSAGE_WORDS && !ASKING.test(text) && read.some(({ sentence }) => heArriving(sentence)));
   if (!framed && !caution && arriving) return { level: 'now', rule: 'now:he-arriving-short' };
@@ -369,7 +418,7 @@ const LEARNED_AFTER_EXPLAINED = 26;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|,\s*(?:and\s+)?(?=(?:has|is|was|had)\s)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b)/)
+    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|,\s*(?:and\s+)?(?=(?:has|is|was|had)\s)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i (?:can|'m|am)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
@@ -458,6 +507,8 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
     if ((kind === 'threat' || (kind === 'confine' && hold)) && WORKER_SPEAKING.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
     // "he said he'll hurt it" (the dog, the telly): a threat to a thing.
     if (kind === 'threat' && /^\s*(?:it|this|that)\b(?!'s| is)/.test(sentence.slice(match.index + match[0].length))) continue;
+    // "gonna stab the next spreadsheet", "I'll kill whoever took my charger": a thing, or anyone at all, in a vent.
+    if (kind === 'threat' && aThingOrAnyone(sentence.slice(match.index + match[0].length))) continue;
     // "she was not breathing when they got there": the phrase's own present is past here.
     // "had me pinned against the wall": had someone held, told as past.
     const told = /\b(?:was|were|had been|had (?:me|her|him|us|them))\s+(?:\w+\s+)?$/.test(sentence.slice(Math.max(0, match.index - 20), match.index));
@@ -469,10 +520,31 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
   return cues.sort((a, b) => a.index - b.index);
 }
 
+/** What a threat is made against, when that is a thing ("the next spreadsheet") or anyone at all ("whoever"). */
+function aThingOrAnyone(after: string): boolean {
+  if (/^\s*(?:whoever|whatever)\b/.test(after)) return true;
+  // "pour a kettle over her": the thing is what he would do it with.
+  if (/\b(?:her|him|me|us|them|you|she|he)\b/.test(after.split(/\s+/).slice(0, 7).join(' '))) return false;
+  const object = /^\s*(?:the|a|an|this|that|my|our|every)\s+(?:next\s+|new\s+|stupid\s+|bloody\s+)?([a-z]+)\b/.exec(after)?.[1];
+  return object !== undefined && isEnglishWord(object) && !people.has(object) && !body.has(object) && !PLACES_LIVED_IN.has(object);
+}
+
+/** Places someone lives or stays in: a threat to burn one is a threat to whoever is inside. */
+const PLACES_LIVED_IN = new Set(['flat', 'room', 'house', 'home', 'place', 'hostel', 'refuge', 'building', 'door', 'car', 'van', 'caravan', 'tent', 'bedsit', 'unit', 'block', 'kids', 'baby', 'family', 'lot']);
+
 /** "someone drowned it", "gonna kick it": done to a thing. */
 function doneToAThing(words: Word[], index: number): boolean {
   // "she's drowning, it's the bath": "it" opening the next clause is no object.
-  return THINGS_PRONOUNS.has(words[index + 1]?.text ?? '') && !/^(?:is|'s|was)$/.test(words[index + 2]?.text ?? '');
+  if (THINGS_PRONOUNS.has(words[index + 1]?.text ?? '') && !/^(?:is|'s|was)$/.test(words[index + 2]?.text ?? '')) return true;
+  // "they'll hunt down whoever ...", and said as an intent, "gonna stab the next spreadsheet".
+  const after = words
+    .slice(index + 1, index + 5)
+    .map((w) => w.text)
+    .join(' ')
+    .replace(/^(?:down|up|out)\b/, '');
+  if (/^\s*(?:whoever|whatever)\b/.test(after)) return true;
+  const intent = /^(?:gonna|will|'ll|to)$/.test(words[index - 1]?.text ?? '');
+  return intent && aThingOrAnyone(after);
 }
 
 /** "stomping about", "kicking around the hostel": moving about, not hitting anyone. */
@@ -496,7 +568,7 @@ function aThingIsItsSubject(words: Word[], index: number): boolean {
   let joined = false;
   for (let i = index - 1; i >= 0; i -= 1) {
     const w = words[i] as Word;
-    if (w.pos === 'AUX' || w.text === 'been' || w.text === 'being' || w.text === "'s") {
+    if (w.pos === 'AUX' || w.text === 'been' || w.text === 'being' || w.text === "'s" || w.text === 'getting' || w.text === 'got') {
       joined = true;
       continue;
     }
@@ -572,7 +644,9 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   }
   // "smoking" is a habit, "fire" as a verb is a dismissal: these signs are nouns ("smoke coming from her room").
   if (is(sign) && actorIsPerson(words, index) && !(forms.some((f) => SIGN_NOUNS.has(f)) && (word.pos !== 'NOUN' || word.text.endsWith('ing')))) return 'sign';
-  if (is(confine) && (word.pos === 'VERB' || word.pos === 'ADJ' || word.text.endsWith('ed')) && actorIsPerson(words, index)) return 'confine';
+  // "she's blocked him", "he's blocked everywhere": cut off from contact, not cut off from the way out.
+  if (word.lemma === 'block' && !words.slice(index + 1, index + 4).some((w) => /^(?:in|door|doors|exit|way|stairs|path|off|doorway|entrance|corridor|hallway)$/.test(w.text))) return undefined;
+  if (is(confine) && (word.pos === 'VERB' || word.pos === 'ADJ' || word.text.endsWith('ed')) && actorIsPerson(words, index) && !doneToAThing(words, index)) return 'confine';
   if (is(dangerState) && namesDanger(words, index) && !aThingIsItsSubject(words, index)) return 'state';
   return undefined;
 }
@@ -601,8 +675,11 @@ function actorIsPerson(words: Word[], index: number): boolean {
   let passive = false;
   for (let i = index - 1; i >= 0; i -= 1) {
     const w = words[i] as Word;
-    if (w.text === 'being' || w.text === 'been' || w.text === 'got' || w.text === 'get') passive = true;
-    if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.text === 'being' || w.text === 'been' || ASPECT.has(w.lemma)) continue;
+    const getPassive = w.text === 'got' || w.text === 'get' || w.text === 'getting';
+    if (w.text === 'being' || w.text === 'been' || getPassive) passive = true;
+    if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.text === 'being' || w.text === 'been' || (getPassive && i === index - 1) || ASPECT.has(w.lemma)) continue;
+    // "the spreadsheet that crashes": a relative's subject is the word before it.
+    if (RELATIVE.has(w.text)) continue;
     // "I don't want to push her away": the one who wants is the one who would do it.
     if (WANTING.has(w.lemma) && words[i + 1]?.text === 'to') continue;
     // In the passive the subject is the one it is done to: "she's been stabbed", not "my car's been smashed up".
@@ -653,6 +730,7 @@ const PERSUADE = new Set(['push', 'force', 'pressure', 'pressurise', 'drag']);
 
 /** Verbs that say an action has started or goes on: "started hitting", "keeps punching". */
 const ASPECT = new Set(['start', 'begin', 'keep', 'continue', 'carry', 'still']);
+const PAST_ASPECT = new Set(['kept', 'started', 'began', 'continued', 'carried']);
 const STRONG_PRESENT = new Set(['phrase', 'in-progress', 'state', 'has-weapon']);
 
 /** Verbs in -ing that say what someone is doing, not what is happening to anyone. */
@@ -715,7 +793,9 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     const target = words[cue.index] as Word;
     const previous = words[cue.index - 1];
     // "he's started hitting her", "he keeps punching her", "he's sat on her chest hitting her"
-    if (target.text.endsWith('ing') && (ASPECT.has(previous?.lemma ?? '') || (presentTense && !inPast))) return 'in-progress';
+    // ("he kept threatening her", "she started screaming": told in the past, unless "he's started").
+    const aspectNow = ASPECT.has(previous?.lemma ?? '') && (!PAST_ASPECT.has(previous?.text ?? '') || HAVE_NOW.has(words[cue.index - 2]?.text ?? ''));
+    if (target.text.endsWith('ing') && (aspectNow || (presentTense && !inPast))) return 'in-progress';
     // "he's just walked in and punched her": a second verb sharing the first one's "has"
     if (presentTense && previous?.text === 'and' && target.text.endsWith('ed')) return 'perfect';
   }
