@@ -249,6 +249,15 @@ describe('danger denied, and words used for something else', () => {
     'her cousins are threatening her over the engagement, is that classed as honour abuse?',
     // help as a thing offered, not a cry
     'the pilot during covid gave men who were hurting partners extra help to change',
+    // a swear word, an argument, cooking, a noise explained, fiction, "still" in a question
+    'the bloody lift is broken again, I could scream',
+    'had a screaming match with my brother about the washing up',
+    'his cut is from slicing bread with the big knife, all patched up now',
+    "heard a bang from the yard but it's the bin lorry, nothing to worry about",
+    'the man at the gate with the bat is actually the cricket coach',
+    'fictional case discussion: he is holding a knife to her throat, what is the duty to warn?',
+    'if a resident tells us she is being strangled, do we still fill in the DASH?',
+    'what are the signs someone is being strangled regularly?',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
@@ -307,6 +316,19 @@ describe('danger denied, and words used for something else', () => {
     "a male visitor is refusing to leave and is threatening the night worker",
     "her brothers come to the hostel now, they say they will kill her",
     'he threatened her by phone this morning and I can now see him across the road',
+    // a participle the tagger reads as a noun; a body in trouble, in more words; a signal agreed before
+    "she's being strangled",
+    'resident in the TV lounge is being strangled right now',
+    "her breathing's gone really slow after he knelt on her",
+    'she just texted our code word',
+    "she asked for a taxi to the dentist, that's our agreed signal",
+    "she's whispering that he's gone to get a knife",
+    // regional forms, slang, the formal register, hurt with whoever did it still there
+    "he's giein her a kickin in the close right noo",
+    "he's mashing her up in the car park",
+    'the respondent is currently at reception attempting to gain entry',
+    'I could hear her screaming down the phone before it cut out',
+    "found her unconscious with cuts to her face. Her boyfriend is still there. What do I do?",
   ])(
     'a negation that belongs to another verb does not hide "%s"',
     (message) => {

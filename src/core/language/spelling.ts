@@ -160,6 +160,18 @@ const TEXTING: Record<string, string> = {
   hubby: 'husband',
   resi: 'resident',
   resis: 'residents',
+  // Scots and northern forms
+  noo: 'now',
+  oot: 'out',
+  ootside: 'outside',
+  wi: 'with',
+  fae: 'from',
+  tae: 'to',
+  dae: 'do',
+  whit: 'what',
+  giein: 'giving',
+  windae: 'window',
+  summat: 'something',
 };
 
 const MAX_WORD = 30;

@@ -78,7 +78,7 @@ const URGENT = /(?:^|[^a-z])(?:(?<!(?:get|got|seek|for|and|some|any|extra|offere
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Time words that put it days or more in the past, not minutes: "in 2022", "in Jan", "weeks ago", "used to". */
-const DISTANT_PAST_WORDS = String.raw`(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|in the past|previously|history (?:of|with)|historic(?:al)?|(?:in|from|during) (?:her|his|my|their) childhood|as a (?:child|kid|teenager)|at the time|during (?:the )?lockdown|during (?:covid|the pandemic)|a while (?:back|ago)|ages ago`;
+const DISTANT_PAST_WORDS = String.raw`(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|used 2|in the past|previously|history (?:of|with)|historic(?:al)?|(?:in|from|during) (?:her|his|my|their) childhood|as a (?:child|kid|teenager)|at the time|during (?:the )?lockdown|during (?:covid|the pandemic)|a while (?:back|ago)|ages ago`;
 const DISTANT_PAST = new RegExp(String.raw`\b(?:${DISTANT_PAST_WORDS})\b`);
 /** Time words that put it in the past, however recent ("earlier", "this morning"), or not yet ("tomorrow"). */
 const PAST_WORDS = new RegExp(
@@ -87,10 +87,10 @@ const PAST_WORDS = new RegExp(
 /** Someone arriving: what makes a message with a date in it about now ("moved in last week ... he's just turned up"). */
 const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|heading (?:to|for|towards|over|round)|on (?:his|her|their|the) way|coming (?:up|round|over|back|here|to))\b/;
 /** It is over: "he's been arrested", "she's safe now", "it's calm". */
-const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|on bail|(?:was|been|got) (?:removed|escorted (?:off|out))|deported|(?:in|to) (?:prison|jail)|behind bars|on remand|sent down|banged up|(?:has ?n[o']t|has not|not) been (?:back|seen|around)|no (?:sign of him|contact) since|(?:all|it'?s|that'?s) sorted|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe|sound))(?: now)?\b/;
+const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to(?! (?:get|fetch|grab)\b)|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|on bail|(?:was|been|got) (?:removed|escorted (?:off|out))|deported|(?:in|to) (?:prison|jail)|behind bars|on remand|sent down|banged up|(?:has ?n[o']t|has not|not) been (?:back|seen|around)|no (?:sign of him|contact) since|(?:all|it'?s|that'?s) sorted|all good|false alarm|(?:all )?(?:patched|bandaged|stitched) up|turned out (?:to be|it was)|(?:its|it is) safe|(?:is|was|'s) actually (?:the|a|an|just|his|her|their)|\bbut (?:it'?s|it was|it is|that'?s|that was) (?:just |only |actually )?(?:the|a|an|his|her|their|our|my)\b|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe|sound))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
-const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
-const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|songs?|poems?|lyrics|memoir|novel|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|tv|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?)\b/;
+const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could(?! (?:hear|see|smell|tell))|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
+const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|songs?|poems?|lyrics|memoir|novel|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|on (?:the )?(?:tv|telly)|tv (?:show|programme|series|drama|documentary)|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?|call of duty|gta|console|fictional|fictitious|vignette|case discussion)\b/;
 /** The worker hearing or seeing it as they write. */
 const WITNESSING = /\b(?:i|we) can (?:hear|see)\b|\b(?:i'?m|i am|we'?re|we are) (?:watching|hearing|seeing)\b/;
 /** A full sentence that asks what to do if something happens: "what do I do if ...", "how should we respond if ...". */
@@ -111,9 +111,12 @@ const WHAT_NOW = /\bwhat (?:(?:do|should|can) (?:i|we) do )?now\b/g;
 /** "now barred", "now rehoused": where things stand after it, not that it is happening now. */
 const NOW_AFTER = /\bnow (?:(?:he|she|they)(?:'s| is| are|'re| has been| have been)? )?(?=barred|banned|rehoused|housed|moved|settled|deported|on bail|remanded|in (?:prison|jail|custody|hospital|a refuge))/g;
 
+/** "do we still do the DASH": still as in nonetheless, in a question. */
+const STILL_ASKED = /\b(?:do|does|did|can|could|should|would|will|is|are|was|were) (?:we|i|you|they|it|she|he) still\b/g;
+
 /** Whether a text says it is happening now, once what says it is over ("it's over now", "now barred") and "what now" are set aside. */
 function saysNow(text: string): boolean {
-  return NOW_WORDS.test(text.replace(NOW_AFTER, ' ').replace(RESOLVED, ' ').replace(WHAT_NOW, ' '));
+  return NOW_WORDS.test(text.replace(NOW_AFTER, ' ').replace(RESOLVED, ' ').replace(WHAT_NOW, ' ').replace(STILL_ASKED, ' '));
 }
 /** Words in a message past which it reads as a situation told, not a cry for help. */
 const LONG_MESSAGE_WORDS = 20;
@@ -203,13 +206,13 @@ const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worri
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
 const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to)\b/;
 /** Someone here, outside or on their way, as a sentence of its own: "he's still here", "he's parked outside". */
-const SOMEONE_HERE = /\b(?:(?:is|'s|are|'re) (?:now |still )?(?:waiting|parked|stood|standing|sat|sitting|lurking|hanging about) (?:\w+ )?(?:by|at|outside|near|in) (?:the )?(?:\w+ )?(?:exit|entrance|door|gate|reception|car park|window|building)|(?:he|they|she|her ex|her partner|the man|a man|the perpetrator|the perp)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|behind (?:her|me|us)|on (?:his|their) way|coming (?:now |right now |straight )?(?:up|round|over|back|in|to)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road))\b/;
+const SOMEONE_HERE = /\b(?:(?:is|'s|are|'re) (?:now |still )?(?:waiting|parked|stood|standing|sat|sitting|lurking|hanging about) (?:\w+ )?(?:by|at|outside|near|in) (?:the )?(?:\w+ )?(?:exit|entrance|door|gate|reception|car park|window|building)|(?:he|they|she|her ex|her partner|the man|a man|the perpetrator|the perp|his car|his van)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|(?:just )?(?:pulled up|walked in|walked into|come in|came in|arrived|turned up|rocked up)|behind (?:her|me|us)|on (?:his|their) way|coming (?:now |right now |straight )?(?:up|round|over|back|in|to)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road))\b/;
 
 /** Said in jest: a threat with any of these is banter, not danger. */
 const JEST = /\b(?:laughing|laughed|joking|jokingly|as a joke|in jest|only messing|just messing|banter|lol|haha\w*|lmao)\b|[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}]/u;
 
 /** Someone still there: "the stepdad's still there shouting", "he's still in the room". */
-const STILL_THERE = /\b(?:he|they|the \w+|her \w+|his \w+)(?:'s| is| are|'re) still (?:here|there|in (?:the|her|his|their) \w+|around|outside|at (?:the )?\w+|shouting|screaming|going|kicking off)\b/;
+const STILL_THERE = /\b(?:he|they|the \w+|her \w+|his \w+)(?:'s| is| are|'re) still (?:here|there|present|in (?:the|her|his|their) \w+|around|outside|at (?:the )?\w+|shouting|screaming|going|kicking off)\b/;
 
 /** Harm by message or post, from somewhere else: danger now only with "right now" or someone on their way. */
 const REMOTE = /\b(?:by text|texts?|texting|messag\w*|online|posting|posts|social media|facebook|instagram|snapchat|whatsapp|voicemails?|emails?)\b/;
@@ -220,7 +223,7 @@ const QUESTION_START = /^(?:what|whats|hows|wheres|whos|how|when|who|where|which
 /** A message that opens by supposing: "imagine he...", "what if", "say he turns up". */
 const SUPPOSING = /^(?:imagine|what if|if|suppose|supposing|say|hypothetically|let'?s say|pretend)\b/;
 /** Figures of speech that use danger words for something else. */
-const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed|bottled) (?:it|that)|(?:took|taking|take|got|get|getting|proper|a) hammering|(?:this|that|it) was (?:before|ages ago|a while ago|years ago)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?|stab\w* (?:\w+ )?in the back|(?:'s|is|was) (?:a|an|an absolute|a total|a complete|a proper|a right) car ?crash|killing it|blood boil\w*|kill for an? \w+|(?:feel|feels|felt|feeling) like (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re|we have|we are)(?: been| being| getting)? \w+)\b/;
+const IDIOM = /\b(?:kick(?:s|ing|ed)? (?:off|out)(?! at)|shoot(?:s|ing)? up|cut(?:s|ting)? (?:off|back|down|short)|killing me|kill me (?:if|now)|blood (?:from|out of) a stone|dying (?:for|to)|to death|(?:smashed|smashing|killed|killing|nailed|slayed|bottled) (?:it|that)|(?:chopping|cutting|slicing|peeling|dicing|carving)(?: up)? (?:the |some |an? )?(?:onions?|veg\w*|carrots?|potatoes|spuds|meat|chicken|bread|cake|tomatoes|fruit|food|dinner|tea|lunch)|(?:took|taking|take|got|get|getting|proper|a) hammering|(?:this|that|it) was (?:before|ages ago|a while ago|years ago)|murder (?:a|whoever)|doing my head in|drowning in|knock ?out|bloody (?:hell|printer|computer|wifi|rota|thing)|blood(?:y)? test|fire (?:alarm|drill|door|exit|safety|risk|extinguisher|warden|service|brigade|assembly|point)|on fire with|stab(?:bing)? in the dark|(?:got|get|getting) hammered|fire away|(?:want|wanted|wanting|could|made me|make me) (?:to )?scream|smoke alarm|bleeding (?:heart|obvious)|hit (?:list|the|a deadline|target)|beat (?:the|it)|shoot (?:me )?(?:an? )?(?:email|message|text)|drag\w* (?:\w+ )?through (?:the )?(?:\w+ )?courts?|stab\w* (?:\w+ )?in the back|(?:'s|is|was) (?:a|an|an absolute|a total|a complete|a proper|a right) car ?crash|killing it|blood boil\w*|kill for an? \w+|(?:feel|feels|felt|feeling) like (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re|we have|we are)(?: been| being| getting)? \w+)\b/;
 
 /** FIGURES_OF_SPEECH as one pattern: whole words, any spacing, an apostrophe optional. */
 const FIGURES = new RegExp(
@@ -245,13 +248,18 @@ interface Cue {
 const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
   { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|responsive|moving|move|get up|getting up|conscious|answering)\b(?! to\b)/, kind: 'medical', present: true },
   { pattern: /\b(?:can'?t find a pulse|no pulse|barely breathing|hardly breathing|(?:doing|giving|started|starting) cpr|sudden silence)\b/, kind: 'medical', present: true },
+  { pattern: /\bbreathing(?:'s| is| has)? (?:gone |going |getting |really |very )?(?:shallow|funny|strange|slow|weird|noisy|rattly|laboured|raspy)\b/, kind: 'medical', present: true },
+  // A danger signal agreed beforehand, given now: "she used our code word", "she sent 'red', her safe word".
+  { pattern: /\b(?:used|sent|said|texted|gave|give|using|saying) (?:\S+ ){0,5}(?:code ?word|safe ?word|agreed signal|signal we agreed)\b|\b(?:code ?word|safe ?word|agreed signal)\b(?:\s+\S+){0,4}\s+(?:just now|now|means (?:he'?s|he is))|\b(?:that'?s|it'?s|which is|thats) (?:our|the|her) (?:agreed )?(?:signal|code ?word|safe ?word)\b/, kind: 'state', present: true },
+  // Gone for a weapon: "he's gone to get a knife".
+  { pattern: /\b(?:gone|going|went|run|ran|off) to (?:get|fetch|grab) (?:a|the|his|her|some) (?:knife|blade|weapon|hammer|bat|gun|machete|bottle|screwdriver)\b/, kind: 'weapon', present: true },
   { pattern: /\b(?:losing consciousness|(?:nodding|drifting) off|slurring (?:her|his|their) words|can'?t stay awake|going limp)\b/, kind: 'medical', present: true },
   { pattern: /\b(?:say\w*|threat\w*|going to|gonna|about to|will|'ll|trying to) (?:to )?jump\b(?! (?:at|in|on|through|ship|ahead|the queue|over|him|her|me|us|them|someone)\b)/, kind: 'state', present: true },
   // Someone at a height, about to jump: "on the roof edge", "on the bridge ledge ... says she'll jump".
   { pattern: /\b(?:on|at|over) (?:the )?(?:\w+ ){0,2}(?:roof ?edge|ledge|parapet)\b|\bon the edge of (?:the|a) (?:roof|bridge|balcony|car park)\b|\b(?:roof|ledge|bridge|parapet|railings?|balcony|window ?sill)\b(?:\s+\S+){0,8}?\s+jump\b/, kind: 'state', present: true },
   { pattern: /\bjump\b(?:\s+\S+){0,4}?\s+(?:off|from) (?:the|a) (?:roof|ledge|bridge|balcony|window|car park)\b/, kind: 'state' },
   { pattern: /\b(?:breathing (?:really |very )?(?:shallow|funny|strange)|(?:gone|went|go) (?:dead |really |very )?(?:quiet|silent)|then nothing|line went dead|eyes (?:shut|closed|rolling)|hanging off (?:its|the) hinges|(?:not|isn'?t|won'?t) (?:coming|come) round|(?:she|he|they|her|him|them)(?:'s|'re| is| are)? (?:been )?(?:knocked )?spark(?:ed)? out|in and out of consciousness|mouthing help|(?:is|'s|she|he) (?:down|out cold)|on the floor (?:and|not))\b/, kind: 'medical', present: true },
-  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:\w+ )?(?:door|exit|way)\b/, kind: 'confine', present: true },
+  { pattern: /\b(?:won'?t|will not|not) let (?:me|her|him|us|them|anyone) (?:out|leave|go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|get out|get away|past|escape|move|in|drive|off)\b|\bcan'?t get (?:out(?! of (?:bed|the bath|a chair))|away|past)\b|\b(?:standing|stood|sat|sitting) over (?:me|her|him|us)\b|\b(?:(?:'s|is|are|'re|was|got|getting|right|up|all) in|inches from) (?:my|her|his) face\b|\b(?:backed|pushed|got) (?:\w+ )?(?:into|in) a corner\b|\bsurround(?:ing|ed) (?:me|her|us|him)\b|\btrying the (?:handle|door)\b|\bright behind (?:me|her|us)\b|\b(?:he|they) (?:won'?t|will not) (?:go away|move|let go)\b|\bwon'?t give (?:them|it|my \w+|her \w+) back\b|\bwon'?t stop \w+ing\b|\b(?:he|they) won'?t leave (?:the|my|our) (?:office|room|building|door|desk|flat)\b|\bbetween me and the (?:door|exit)\b|\b(?:blocking|in front of) the (?:\w+ )?(?:door|exit|way)\b/, kind: 'confine', present: true },
   { pattern: /\b(?:he|she|they|ex|partner|man|lads?|someone)(?:'s| is| are|'re)? (?:\w+ )?(?:tooled up|armed)\b/, kind: 'weapon', present: true },
   { pattern: /\b(?:force|forcing|forced) (?:entry|(?:his|her|their) way in)\b/, kind: 'attack' },
   { pattern: /\b(?:against (?:her|his|my|their) will|not letting (?:me|her|him|us|them) (?:out|leave|go|get out)|(?:backed|pinned|pressed) (?:up )?against)\b/, kind: 'confine', present: true },
@@ -272,7 +280,7 @@ const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean
   { pattern: /\b(?:by|round|around) (?:the |her |his |my |their )?(?:throat|neck|hair)\b|\b(?:has|got|grabbed|gripping|grabbing) (?:her|his|my|their) (?:throat|neck|hair)\b(?!\s+(?:brace|collar|scarf|done|cut|dyed|tied|up|pain|injury|tattoo|chain))|\bhands? on (?:her|his|my|their) (?:throat|neck)\b|\bheadlock\b|\b(?:up )?a?gainst (?:the )?wall\b|\bon top of (?:her|him|me)\b|\b(?:got|grabbed|has) hold of\b|\bpinned (?:\w+ )?(?:up|down|against)\b|\bkneel\w* on (?:her|his|my|their|the \w+'s) (?:neck|chest|back|throat|head)\b|\bholding (?:her|his|the (?:baby|child|kid)'?s?|their) (?:head )?(?:under|over|out of|against|down)\b|\bholding (?:the )?(?:baby|child|kid|little one) (?:over|out of|under|up)\b/, kind: 'attack', hold: true },
   { pattern: /\bkick(?:s|ing|ed)? off at (?:me|us|staff|her|him)\b/, kind: 'attack' },
   { pattern: /\bgiv\w* (?:her|him|me|them|us) a (?:good )?(?:kicking|hiding|beating|battering|slap|pasting)\b|\bput (?:her|him|me) through (?:a|the) (?:\w+ )?(?:window|door|glass|wall|table)\b|\bknock\w* (?:seven bells|the living daylights|hell|lumps) out of\b|\bragg\w* (?:her|him|me) (?:about|around)\b|\bby force\b|\blaying into\b|\bgoing for (?:her|him|me|us|them|staff)\b|\bcoming at (?:me|her|him|us|them)\b|\bswung (?:for|at)\b|\bpushed (?:his|her|their) way\b|\bkicking (?:the|her|his|my) door\b/, kind: 'attack' },
-  { pattern: /\b(?:break|breaking|kick|kicking|smash|smashing|bash|bashing) (?:the |her |his |my |our |their )?(?:\w+ )?(?:door|window)s? (?:down|in)\b|\btrying to (?:get|break|force (?:his|her|their) way) in\b/, kind: 'attack' },
+  { pattern: /\b(?:break|breaking|kick|kicking|smash|smashing|bash|bashing) (?:the |her |his |my |our |their )?(?:\w+ )?(?:door|window)s? (?:down|in)\b|\btrying to (?:get|break|force (?:his|her|their) way) in\b|\b(?:attempting|trying) to (?:gain|force) (?:access|entry)\b/, kind: 'attack' },
   { pattern: /\b(?:looking|searching|hunting|coming) for (?:her|him|me|us|them)\b/, kind: 'confine' },
   { pattern: /\b(?:holding|holds?|held|got|has|keeping) (?:her|him|me|us|them) (?:in|down|against|there|hostage|prisoner)\b/, kind: 'confine', hold: true },
   { pattern: /\b(?:shouting|screaming|crying|yelling|calling|begging) (?:out )?(?:for help|help|for someone)\b|\bget off (?:me|her|him)\b|\blet (?:me|her) (?:go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|out)\b|\bbegging (?:him|her) to stop\b/, kind: 'sign' },
@@ -318,6 +326,9 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const asking = ((words > LONG_MESSAGE_WORDS && ASKING.test(text)) || CLASSIFYING.test(text)) && !shouting;
   let untimed: string | undefined;
   let approaching = false;
+  /** Someone hurt or in trouble (an injury, a body in trouble), and whoever did it still there, in any sentences. */
+  let hurt = false;
+  let stillThere = false;
   /** A sentence whose danger words the rules found and read as not now: past, asked about, framed. */
   let explained = false;
   const read = readSentences(text);
@@ -342,15 +353,21 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
     if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
+    if (verdict.rule === 'caution:threat-conditional') untimed ??= 'caution:threat-untimed';
     // A threat by message from elsewhere ("he's texted saying he'll hurt her") stands when he is on his way.
     if (verdict.rule === 'caution:threat-remote') untimed ??= 'caution:threat-untimed';
     // A threat to kill told in the past ("last week he said he'd kill her") still stands when he turns up.
     if (/^none:(?:past|hypothetical)-(?:threat|attack)$/.test(verdict.rule) && THREAT_TOLD.test(sentence)) untimed ??= 'caution:threat-untimed';
+    // ... and so does harm he did before: "last time he did this he broke her jaw", with his car just pulled up.
+    if (verdict.rule === 'none:past-attack' && /\b(?:he|him|his)\b/.test(sentence)) untimed ??= 'caution:attack-untimed';
+    if (/(?:medical|injury)/.test(verdict.rule) && verdict.level !== 'none') hurt = true;
+    if (STILL_THERE.test(sentence) && !PAST_WORDS.test(sentence)) stillThere = true;
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
   // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
   // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
   // said in a sentence of its own that is not past.
+  if (hurt && stillThere && !framed && !resolved) return { level: 'now', rule: 'now:injury-hurter-here' };
   if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!framed && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   if (!framed && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
@@ -418,7 +435,7 @@ const LEARNED_AFTER_EXPLAINED = 26;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|,\s*(?:and\s+)?(?=(?:has|is|was|had)\s)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i (?:can|'m|am)\b)/)
+    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i (?:can|'m|am)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
@@ -459,7 +476,7 @@ function assessSentence(clean: string, words: Word[], message: { shouting: boole
   if (QUESTION_START.test(clean) && !(present && STRONG_PRESENT.has(present))) return { level: 'none', rule: `none:question-${what}` };
   // ... and so is one whose danger is said inside a clause of the question: "what are the signs that
   // a partner is cutting her off", "who can stop an ex who's stalking her".
-  if (QUESTION_START.test(clean) && /\b(?:that|who|who's|which|whether|if)\b/.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:question-clause-${what}` };
+  if (QUESTION_START.test(clean) && /\b(?:that|who|who's|which|whether|if|signs?)\b/.test(before) && !saidNow && !urgent) return { level: 'none', rule: `none:question-clause-${what}` };
   const past = PAST_WORDS.test(clean);
   if (RESOLVED.test(clean) && !saidNow) return { level: 'none', rule: `none:resolved-${what}` };
   // An injury says someone was hurt, not that they are being hurt: at most the caution line.
@@ -489,6 +506,8 @@ function assessSentence(clean: string, words: Word[], message: { shouting: boole
   if (!past && cues.some((c) => c.kind === 'injury') && (STILL_THERE.test(clean) || SOMEONE_HERE.test(clean))) return { level: 'now', rule: 'now:injury-hurter-here' };
   if (past) return { level: 'none', rule: `none:past-${what}` };
   if (HABITUAL.test(clean)) return { level: 'caution', rule: `caution:${what}-habitual` };
+  // "he'll kill her if she leaves": a threat that hangs on something she has not done.
+  if (what === 'threat' && /\bif (?:she|he|they|i|you|we)\b/.test(clean.slice(clean.indexOf(' ', 0)))) return { level: 'caution', rule: 'caution:threat-conditional' };
   return { level: 'caution', rule: `caution:${what}-untimed` };
 }
 
@@ -618,7 +637,9 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   // A verb; wink-nlp sometimes tags "keeps punching her" as a noun, so an -ing word counts unless "a" or "the" comes before it.
   const previous = words[index - 1];
   // After "the" or "a", an -ing word names an event ("since the stabbing"), whatever the tagger says.
-  const verbal = (word.pos !== 'NOUN' || word.text.endsWith('ing')) && previous?.pos !== 'DET';
+  // ... and so does a participle after "being", "been", "got" ("she's being strangled", tagged a noun).
+  const participle = /ed$/.test(word.text) && /^(?:being|been|getting|got|get|gets|is|are|was|were|'s|'re)$/.test(previous?.text ?? '');
+  const verbal = (word.pos !== 'NOUN' || word.text.endsWith('ing') || participle) && previous?.pos !== 'DET';
   // "a caution for hitting his ex", "talked about kicking off": an -ing word after a preposition names an act, it does not report one.
   if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text)) return undefined;
   // "pushing me to move her on", "forcing her to sign": persuading someone to do something.
@@ -642,6 +663,10 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
     if (COLOURS.has(word.lemma) && !/^(?:going|gone|turning|turned|lips|face|is|'s|are|looks)$/.test(words[index - 1]?.text ?? '')) return undefined;
     return 'medical';
   }
+  // "the bloody shower is broken": a swear word before a noun, not blood ("a bloody nose" is).
+  if (word.text === 'bloody' && words[index + 1] !== undefined && !BLOODIED.has(words[index + 1]?.text ?? '') && /^(?:NOUN|ADJ|VERB|PROPN|ADV)$/.test(words[index + 1]?.pos ?? '')) return undefined;
+  // "I'm shattered", "shattered, long day": worn out, said of a person or of no one.
+  if (word.text === 'shattered' && (index === 0 || /^(?:i'm|im|'m|am|'s|is|are|'re|was|feel|feeling|felt|absolutely|so|totally|completely|proper|utterly|just)$/.test(previous?.text ?? ''))) return undefined;
   // "smoking" is a habit, "fire" as a verb is a dismissal: these signs are nouns ("smoke coming from her room").
   if (is(sign) && actorIsPerson(words, index) && !(forms.some((f) => SIGN_NOUNS.has(f)) && (word.pos !== 'NOUN' || word.text.endsWith('ing')))) return 'sign';
   // "she's blocked him", "he's blocked everywhere": cut off from contact, not cut off from the way out.
@@ -662,6 +687,8 @@ function heldOrUsed(words: Word[], index: number): boolean {
 }
 
 const THINGS_PRONOUNS = new Set(['it', 'this', 'that']);
+/** What a bloody thing is when it is covered in blood: "a bloody nose", "bloody towels". */
+const BLOODIED = new Set(['nose', 'face', 'lip', 'lips', 'mouth', 'head', 'hand', 'hands', 'mess', 'clothes', 'shirt', 'top', 'knife', 'towel', 'towels', 'tissue', 'tissues', 'sheets', 'floor', 'carpet', 'footprints', 'handprint', 'handprints', 'wound', 'cut', 'cuts', 'arm', 'arms', 'leg', 'legs', 'eye', 'nail', 'nails']);
 /** Verbs that pass their subject to the verb after "to": "want to", "need to", "try to", "mean to". */
 const WANTING = new Set(['want', 'need', 'try', 'mean', 'wish', 'hope', 'plan']);
 
@@ -678,6 +705,11 @@ function actorIsPerson(words: Word[], index: number): boolean {
     const getPassive = w.text === 'got' || w.text === 'get' || w.text === 'getting';
     if (w.text === 'being' || w.text === 'been' || getPassive) passive = true;
     if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.text === 'being' || w.text === 'been' || (getPassive && i === index - 1) || ASPECT.has(w.lemma)) continue;
+    // "the woman next door being choked": where she is, not who.
+    if (w.text === 'door' && words[i - 1]?.text === 'next') {
+      i -= 1;
+      continue;
+    }
     // "the spreadsheet that crashes": a relative's subject is the word before it.
     if (RELATIVE.has(w.text)) continue;
     // "I don't want to push her away": the one who wants is the one who would do it.
@@ -687,6 +719,13 @@ function actorIsPerson(words: Word[], index: number): boolean {
     if (w.pos === 'PRON' && w.text === 'we' && words.slice(i + 1, index).some((x) => x.text === 'been')) return false;
     if (w.pos === 'PRON') return THINGS_PRONOUNS.has(w.text) ? false : passive || (w.text !== 'i' && w.text !== 'we');
     const person = w.pos === 'PROPN' || people.has(w.lemma) || people.has(w.text) || body.has(w.lemma);
+    // "the resident in the TV lounge is being strangled": in the passive, past where the subject is.
+    if (passive && (w.pos === 'NOUN' || w.pos === 'PROPN') && !person) {
+      const start = Math.max(0, i - 4);
+      const place = words.slice(start, i).map((x) => x.text).lastIndexOf('in');
+      const subject = place >= 0 ? words[start + place - 1] : undefined;
+      if (subject && (people.has(subject.lemma) || people.has(subject.text))) return true;
+    }
     // A misspelled noun ("colleage") is given the benefit of the doubt.
     if (w.pos === 'NOUN' || w.pos === 'PROPN') return person || !isEnglishWord(w.text) || (!passive && words[index]?.pos === 'NOUN');
     return true;

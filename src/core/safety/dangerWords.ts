@@ -20,14 +20,14 @@ export const ATTACK = [
   'garotte', 'garrote', 'asphyxiate', 'drown', 'tase', 'taser', 'electrocute', 'torch', 'ignite', 'douse', 'immolate',
   'poison', 'spike', 'hurl', 'fling', 'yank', 'barge', 'ram', 'snatch', 'wrestle', 'overpower', 'manhandle', 'frogmarch',
   'kidnap', 'abduct', 'molest', 'grope', 'fight', 'brawl', 'ambush', 'pounce', 'lunge', 'savage', 'lynch', 'mug',
-  'slaughter', 'assassinate', 'menace', 'square', 'restrain', 'tie', 'bundle', 'gag', 'jump',
+  'slaughter', 'assassinate', 'menace', 'square', 'restrain', 'tie', 'bundle', 'gag', 'jump', 'mash',
 ] as const;
 
 /** Verbs that only hurt with an object that is a person: "pushing her", not "pushing the trolley". */
 export const ATTACK_NEEDS_PERSON = new Set(['push', 'throw', 'grab', 'shake', 'force', 'drag', 'pin', 'cut', 'twist', 'swing', 'pour', 'smash',
   'slam', 'pound', 'belt', 'deck', 'floor', 'lamp', 'leather', 'twat', 'nut', 'chin', 'muller', 'lash', 'knee', 'elbow', 'hurl',
   'fling', 'snatch', 'drown', 'torch', 'ignite', 'douse', 'square', 'lunge', 'bottle', 'backhand', 'jab',
-  'whip', 'claw', 'poison', 'spike', 'yank', 'barge', 'ram', 'wrestle', 'savage', 'slaughter', 'restrain', 'tie', 'bundle', 'gag', 'jump']);
+  'whip', 'claw', 'poison', 'spike', 'yank', 'barge', 'ram', 'wrestle', 'savage', 'slaughter', 'restrain', 'tie', 'bundle', 'gag', 'jump', 'mash']);
 
 /** Weapons: danger when someone has, holds or uses one. */
 export const WEAPON = [

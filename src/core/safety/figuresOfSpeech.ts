@@ -5,14 +5,14 @@
  *
  * Written from general British English by a helper that saw neither the code nor any question
  * set (2026-12-07), and kept only where the phrase cannot also report real harm: "on fire", "cut
- * off", "beat her up" and "kill me" are not here. "dying inside" was added later, from
- * eval/examples/danger-not-9.yaml. Lower case; matched as whole words.
+ * off", "beat her up" and "kill me" are not here. "dying inside", "screaming match", "tongue like
+ * a razor", "razor sharp" and "in stitches" were added later, from eval/examples/danger-not-9 and -11. Lower case; matched as whole words.
  */
 export const FIGURES_OF_SPEECH: readonly string[] = [
   'killing it', 'absolutely killed it', 'killing time', 'dressed to kill', 'two birds with one stone',
   'make a killing', 'would kill for a', 'if looks could kill', 'such a killjoy', 'killer instinct',
   'kill the process', 'it kills me', 'feet are killing me', 'rota is killing me', 'heat is killing me', 'slayed it',
-  'dying inside', 'could murder a', 'get away with murder', 'traffic was murder', 'murder mystery', 'dying for a', 'dying to',
+  'dying inside', 'screaming match', 'tongue like a razor', 'razor sharp', 'in stitches', 'could murder a', 'get away with murder', 'traffic was murder', 'murder mystery', 'dying for a', 'dying to',
   'nearly died laughing', 'die hard fan', 'old habits die hard', 'to die for', 'do or die', 'death warmed up',
   'be the death of me', 'kiss of death', 'death by powerpoint', 'death stare', 'blue screen of death',
   'bored to death', 'sick to death of', 'dead cert', 'dead ringer', 'dead on my feet', 'dead easy', 'dead chuffed',
