@@ -30,6 +30,15 @@ describe('small talk', () => {
     ['👍', 'whenever you'],
     ['fair enough, got it', 'whenever you'],
     ['ok great thanks', 'welcome'],
+    // letters swapped; privacy, a reply that missed, puzzlement, chat and a hard shift each get their own reply
+    ['thnak you', 'welcome'],
+    ['who can see what I type here?', "doesn't keep a log"],
+    ["nope that's not what I meant", "didn't help"],
+    ['???', "didn't follow"],
+    ['pardon', "didn't follow"],
+    ['go on, tell me a joke', 'beyond me'],
+    ["shattered, it's been one of those days", 'hard shift'],
+    ['hang on a sec', 'Ask me a question'],
   ])('"%s" gets a short reply, never a card', (text, says) => {
     const reply = first(text);
     expect(reply?.kind).toBe('small-talk');
@@ -38,6 +47,10 @@ describe('small talk', () => {
 
   it('a message that also asks something is a question, not small talk', () => {
     expect(first('thanks, can I report it on 101 without her consent')?.kind).not.toBe('small-talk');
+  });
+
+  it('a word that is small talk on its own is not, inside a longer message that found nothing', () => {
+    expect(first('he calls her useless')?.kind).not.toBe('small-talk');
   });
 
   it('a real word is not read as a misspelled greeting', () => {

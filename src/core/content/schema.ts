@@ -383,6 +383,14 @@ export const SmallTalkIntent = z
       .boolean()
       .optional()
       .describe('Answered only when the message says no other small talk: a reaction ("ok", "makes sense") next to "thanks" is thanks. It also answers a message of emoji alone.'),
+    punctuation: z
+      .boolean()
+      .optional()
+      .describe('Also answers a message of question marks or dots alone ("???", "...").'),
+    whole: z
+      .boolean()
+      .optional()
+      .describe('Answered only when the whole message is small talk, never when a longer message that found nothing mentions it ("he calls her useless")'),
   })
   .strict();
 

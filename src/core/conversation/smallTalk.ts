@@ -23,6 +23,8 @@ export class SmallTalkMatcher {
   private readonly vocabulary: string[];
   /** The reaction that answers a message of emoji alone (the first intent marked `alone`). */
   private readonly reaction?: SmallTalkIntent;
+  /** What answers a message of question marks or dots alone (the first intent marked `punctuation`). */
+  private readonly puzzled?: SmallTalkIntent;
 
   constructor(smallTalk: SmallTalk) {
     const phrases: Phrase[] = [];
@@ -31,6 +33,7 @@ export class SmallTalkMatcher {
     this.phrases = phrases.filter((p) => p.words.length > 0).sort((a, b) => b.words.length - a.words.length);
     this.vocabulary = [...new Set(this.phrases.flatMap((p) => p.words))].filter((w) => /^[a-z]{2,}$/.test(w));
     this.reaction = smallTalk.intents.find((i) => i.alone);
+    this.puzzled = smallTalk.intents.find((i) => i.punctuation);
   }
 
   /**
@@ -40,7 +43,10 @@ export class SmallTalkMatcher {
    */
   match(text: string): SmallTalkIntent | undefined {
     const message = words(text);
-    if (message.length === 0) return [...text.trim()].length <= EMOJI_REACTION && EMOJI_ONLY.test(text) ? this.reaction : undefined;
+    if (message.length === 0) {
+      if (PUZZLED.test(text)) return this.puzzled;
+      return [...text.trim()].length <= EMOJI_REACTION && EMOJI_ONLY.test(text) ? this.reaction : undefined;
+    }
     if (message.length > 12) return undefined;
     const intents: SmallTalkIntent[] = [];
     let i = 0;
@@ -64,7 +70,7 @@ export class SmallTalkMatcher {
   }
 
   /**
-   * The small-talk word one edit from a typed non-word of three letters or more, if only one is; a
+   * The small-talk word one edit (or one swap of two letters side by side) from a typed non-word of three letters or more, if only one is; a
    * word that is a whole phrase on its own ("hello", "hi") before one that is part of a longer
    * phrase ("help me understand", "hit enter too early"). Not spelling.ts's CorrectionVocabulary:
    * that keeps the first letter and settles a tie by length ("hii" would be "hit"); here a tie
@@ -73,7 +79,7 @@ export class SmallTalkMatcher {
   private nearest(word: string): string | undefined {
     // A real word is never changed ("hit" is not "hi"), as elsewhere (language/spelling.ts).
     if (word.length < 3 || !/^[a-z]+$/.test(word) || isEnglishWord(word)) return undefined;
-    const near = this.vocabulary.filter((w) => Math.abs(w.length - word.length) <= 1 && distance(w, word) === 1);
+    const near = this.vocabulary.filter((w) => (Math.abs(w.length - word.length) <= 1 && distance(w, word) === 1) || swapped(w, word));
     const whole = near.filter((w) => this.phrases.some((p) => p.intent && p.words.length === 1 && p.words[0] === w));
     const candidates = whole.length > 0 ? whole : near;
     return candidates.length === 1 ? candidates[0] : undefined;
@@ -88,7 +94,8 @@ export class SmallTalkMatcher {
     const message = words(text);
     if (message.length === 0 || message.length > MENTION_WORDS) return undefined;
     for (const phrase of this.phrases) {
-      if (!phrase.intent) continue;
+      // A reaction or a word like "useless" inside a longer message is not small talk.
+      if (!phrase.intent || phrase.intent.alone || phrase.intent.whole) continue;
       for (let i = 0; i + phrase.words.length <= message.length; i += 1) {
         if (phrase.words.every((w, k) => message[i + k] === w)) return phrase.intent;
       }
@@ -97,8 +104,18 @@ export class SmallTalkMatcher {
   }
 }
 
+/** Two letters side by side typed the wrong way round ("thnaks", "hlelo"): one slip of the fingers, though two edits. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((letter, i) => (letter === b[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === (differ[0] as number) + 1 && a[differ[0] as number] === b[differ[1] as number] && a[differ[1] as number] === b[differ[0] as number];
+}
+
 /** Up to this many words, a message that found nothing and names small talk is answered as small talk. */
 const MENTION_WORDS = 8;
+
+/** A message of question marks, dots or an ellipsis alone: "???", "...", "?!". */
+const PUZZLED = /^\s*[?.…!]*[?.…][?.…!]*\s*$/;
 
 /** Up to this many characters, a message of emoji alone is a reaction; a wall of them is not. */
 const EMOJI_REACTION = 12;
