@@ -157,8 +157,10 @@ export class WeightedIndex {
    * The best `limit` items for weighted query terms (weight 1 for a word typed, less for one the
    * thesaurus added). With `partial`, that term (being typed) also matches the words it begins;
    * terms in `exact` (words the guidance itself uses, such as the thesaurus's) are not matched fuzzily.
+   * `phraseWeights`, when given, are the terms' weights for the example phrases' lift, where they
+   * differ from those they are scored by.
    */
-  query(terms: ReadonlyMap<string, number>, limit: number, options: { partial?: string; exact?: ReadonlySet<string> } = {}): IndexHit[] {
+  query(terms: ReadonlyMap<string, number>, limit: number, options: { partial?: string; exact?: ReadonlySet<string>; phraseWeights?: ReadonlyMap<string, number> } = {}): IndexHit[] {
     const n = this.size;
     const scores = this.scores;
     /** The items scored so far, each once: ranking visits these, not every item. */
@@ -189,9 +191,10 @@ export class WeightedIndex {
           }
         }
       }
-      const idf = Math.log(1 + n / (1 + count)) * weight;
+      const rarity = Math.log(1 + n / (1 + count));
+      const idf = rarity * weight;
       possible += idf * this.maxTermWeight;
-      queryIdf += idf;
+      queryIdf += rarity * (options.phraseWeights?.get(term) ?? weight);
       for (let i = 0; i < count; i += 1) {
         const doc = touched[i] as number;
         const score = scores[doc] as number;
