@@ -70,9 +70,10 @@ export class SmallTalkMatcher {
   }
 
   /**
-   * The small-talk word one edit (or one swap of two letters side by side) from a typed non-word of three letters or more, if only one is; a
-   * word that is a whole phrase on its own ("hello", "hi") before one that is part of a longer
-   * phrase ("help me understand", "hit enter too early"). Not spelling.ts's CorrectionVocabulary:
+   * The small-talk word one edit (or one swap of two letters side by side) from a typed non-word
+   * of three letters or more, if only one is; a word that is a whole phrase on its own ("hello",
+   * "hi") before one that is part of a longer phrase ("help me understand", "hit enter too
+   * early"). Not spelling.ts's CorrectionVocabulary:
    * that keeps the first letter and settles a tie by length ("hii" would be "hit"); here a tie
    * between phrases of a few letters is no reading at all.
    */

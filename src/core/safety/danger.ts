@@ -345,7 +345,7 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     }
     // ... unless the worker hears or sees it as they write: "I can hear him hitting her".
     const firm = /-perceived$/.test(verdict.rule) && WITNESSING.test(sentence);
-    // A threat said laughing or as a joke ("I'm going to kill him, lol"): at most the caution line.
+    // A threat or an attack said laughing or as a joke ("I'm going to kill him, lol"): at most the caution line.
     if (verdict.level === 'now' && /^now:(?:threat|attack)-/.test(verdict.rule) && JEST.test(text) && !APPROACH.test(text)) caution ??= verdict.rule.replace(/^now:/, 'caution:jest-');
     else if (verdict.level === 'now' && asking && !firm && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
     // "the fire in her room's out, he's been nicked": a scene told once it is over is not happening now.
@@ -364,10 +364,11 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     if (STILL_THERE.test(sentence) && !PAST_WORDS.test(sentence)) stillThere = true;
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
+  // Someone hurt in one sentence and whoever did it still there in another: "found her unresponsive ... her partner is still present".
+  if (hurt && stillThere && !framed && !resolved) return { level: 'now', rule: 'now:injury-hurter-here' };
   // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
   // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
   // said in a sentence of its own that is not past.
-  if (hurt && stillThere && !framed && !resolved) return { level: 'now', rule: 'now:injury-hurter-here' };
   if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!framed && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   if (!framed && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
@@ -507,7 +508,7 @@ function assessSentence(clean: string, words: Word[], message: { shouting: boole
   if (past) return { level: 'none', rule: `none:past-${what}` };
   if (HABITUAL.test(clean)) return { level: 'caution', rule: `caution:${what}-habitual` };
   // "he'll kill her if she leaves": a threat that hangs on something she has not done.
-  if (what === 'threat' && /\bif (?:she|he|they|i|you|we)\b/.test(clean.slice(clean.indexOf(' ', 0)))) return { level: 'caution', rule: 'caution:threat-conditional' };
+  if (what === 'threat' && /\bif (?:she|he|they|i|you|we)\b/.test(clean)) return { level: 'caution', rule: 'caution:threat-conditional' };
   return { level: 'caution', rule: `caution:${what}-untimed` };
 }
 

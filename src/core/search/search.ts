@@ -146,9 +146,9 @@ export interface SearchTuning {
    * up?"): the asking says what the worker wants; the telling, who and what happened. Chosen on
    * validation (0.5 of 0.2-1: top-1 88.5% -> 89.3%); with each helper batch of workers' questions
    * held out, top-1 rose 1.2 points on two batches (cards 84.9% -> 86.1%, messy 74.0% -> 75.2%) and
-   * held on the other two (0.3 up, and level). The examples' lift still weighs every word in full (WeightedIndex.query's phraseWeights): weighing the
-   * telling less there too ranked no better and loosened the lift's bound, so that a question at
-   * 10,000 cards took 5.5 ms at p99 instead of 3.6.
+   * held on the other two (0.3 up, and level). The examples' lift still weighs every word in full
+   * (WeightedIndex.query's phraseWeights): weighing the telling less there too ranked no better
+   * and loosened the lift's bound, so that a question at 10,000 cards took 5.5 ms at p99, not 3.6.
    */
   context: number;
 }

@@ -45,7 +45,7 @@ export interface ReadQuestion {
   text: string;
   words: Word[];
   /**
-   * Per word, whether it is in a sentence that asks something (see asks), in a message of several
+   * Per word, whether it is in a sentence that asks something (see isAsking), in a message of several
    * sentences some of which ask and some of which tell; absent otherwise.
    */
   asking?: boolean[];
