@@ -36,6 +36,7 @@ import { isEnglishWord } from '../language/english';
 import { CorrectionVocabulary, namesIn, readText } from '../language/spelling';
 import { dangerFeatures, learnedDangerReader, type LearnedDangerReader } from './learnedDanger';
 import { FIGURES_OF_SPEECH } from './figuresOfSpeech';
+import { ARRIVING, DISTANT_PAST, NOW_WORDS, PAST_WORDS, RESOLVED, saysNow, WHAT_NOW } from './timeWords';
 import { ATTACK, ATTACK_NEEDS_PERSON, BODY, CONFINE, dangerForms, DANGER_STATE, HOLDING, MEDICAL, PEOPLE, SIGN, WEAPON } from './dangerWords';
 
 export type DangerLevel = 'now' | 'caution' | 'none';
@@ -66,8 +67,6 @@ const BE_NOW = new Set(['is', 'are', 'am', "'s", "'re", "'m", 's', 're', 'm']);
 const BE_PAST = new Set(['was', 'were', 'had', "'d"]);
 const HAVE_NOW = new Set(['has', 'have', "'s", "'ve", 's', 've', 'got', 'gets']);
 
-/** Words that say it is happening now. */
-const NOW_WORDS = /\b(?:now|right now|currently|still|tonight|at the moment|at this moment|at this time|at present|as we speak|taking place|in progress|ongoing|en route|making (?:his|her|their) way|as i type|this minute|happening|(?<!been )going on|on (?:his|her|their|the) way|min(?:ute)?s? away)\b/;
 /** Someone is here: "he's outside her door", "in the building", "at reception"; "at (high) risk" is a state, not a place. */
 const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back|upstairs|downstairs|in (?:the|her|his|my|our|their|a) \w+|at (?!(?:\w+ )?risk\b)(?:the |her |his |my |our )?\w+|behind (?:me|her|us|him))|there'?s (?:a|an|some|two|three) \w+ (?:\w+ )?(?:in|at|outside|with))\b/;
 /**
@@ -77,17 +76,6 @@ const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back
 const URGENT = /(?:^|[^a-z])(?:(?<!(?:get|got|seek|for|and|some|any|extra|offered|offer|the|more|of|practical) )help(?! (?:to|with|from|for|them|him|getting|finding|the|a|an|and)\b)|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|urgently|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
-/** Time words that put it days or more in the past, not minutes: "in 2022", "in Jan", "weeks ago", "used to". */
-const DISTANT_PAST_WORDS = String.raw`(?:19|20)\d\d|last (?:week|month|year|summer|winter|spring|autumn|christmas|xmas)|(?:a|one|two|three|four|five|six|few|couple of|several|\d+) (?:days?|weeks?|months?|years?) ago|(?:days|weeks|months|years) ago|in (?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|used to|used 2|in the past|previously|history (?:of|with)|historic(?:al)?|(?:in|from|during) (?:her|his|my|their) childhood|as a (?:child|kid|teenager)|at the time|during (?:the )?lockdown|during (?:covid|the pandemic)|a while (?:back|ago)|ages ago`;
-const DISTANT_PAST = new RegExp(String.raw`\b(?:${DISTANT_PAST_WORDS})\b`);
-/** Time words that put it in the past, however recent ("earlier", "this morning"), or not yet ("tomorrow"). */
-const PAST_WORDS = new RegExp(
-  String.raw`\b(?:${DISTANT_PAST_WORDS}|yesterday|last (?:night|time|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|earlier|on (?:my|her|his|the|our) last \w+|tomorrow|next (?:week|month)|back in (?:the day|those days|the \w+ties|the \d0s)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|the other (?:day|night|week)|when (?:she|he|they) (?:was|were|lived)|in (?:her|his|their) (?:last|previous|old) \w+|has form|convicted|served time|did time|last relationship|in the (?:summer|winter|spring|autumn)|(?:at|over|this|last) (?:christmas|easter|the weekend|weekend)|in may|last \w+ (?:night|day|weekend)|the (?:day|morning|night) after|for (?:weeks|months|days|ages|years)|before(?!\s+(?:he|she|they|it|i|we|you|the|his|her|my|someone|anyone|then|now)\b)|old (?:injur\w*|wounds?|scars?|bruis\w*)|(?:weeks|days|months|years) back|(?:at|in) (?:her|his|their) (?:last|previous|old) \w+|(?:from|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|afternoon|evening)|(?:after|since|following) (?:the|her|his|their|a) (?:death|funeral|incident|inquest)|(?:that|this|it) was (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
-);
-/** Someone arriving: what makes a message with a date in it about now ("moved in last week ... he's just turned up"). */
-const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|heading (?:to|for|towards|over|round)|on (?:his|her|their|the) way|coming (?:up|round|over|back|here|to))\b/;
-/** It is over: "he's been arrested", "she's safe now", "it's calm". */
-const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to(?! (?:get|fetch|grab)\b)|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|on bail|(?:was|been|got) (?:removed|escorted (?:off|out))|deported|(?:in|to) (?:prison|jail)|behind bars|on remand|sent down|banged up|(?:has ?n[o']t|has not|not) been (?:back|seen|around)|no (?:sign of him|contact) since|(?:all|it'?s|that'?s) sorted|all good|false alarm|(?:all )?(?:patched|bandaged|stitched) up|turned out (?:to be|it was)|(?:its|it is) safe|(?:is|was|'s) actually (?:the|a|an|just|his|her|their)|\bbut (?:it'?s|it was|it is|that'?s|that was) (?:just |only |actually )?(?:the|a|an|his|her|their|our|my)\b|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe|sound))(?: now)?\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could(?! (?:hear|see|smell|tell))|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
 const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|songs?|poems?|lyrics|memoir|novel|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|on (?:the )?(?:tv|telly)|tv (?:show|programme|series|drama|documentary)|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?|call of duty|gta|console|fictional|fictitious|vignette|case discussion)\b/;
@@ -106,18 +94,7 @@ function insideAskedIf(text: string, clause: string): boolean {
 
 /** Readings of "now" that a scene described gives, rather than grammar in the present or a cry: over once the message says it is over. */
 const WEAK_NOW = /^now:\w+-(?:scene|state|presence|perceived|said-now|just-happened)$/;
-/** "what now", "what do I do now": asking what to do next, not saying it is happening now. */
-const WHAT_NOW = /\bwhat (?:(?:do|should|can) (?:i|we) do )?now\b/g;
-/** "now barred", "now rehoused": where things stand after it, not that it is happening now. */
-const NOW_AFTER = /\bnow (?:(?:he|she|they)(?:'s| is| are|'re| has been| have been)? )?(?=barred|banned|rehoused|housed|moved|settled|deported|on bail|remanded|in (?:prison|jail|custody|hospital|a refuge))/g;
 
-/** "do we still do the DASH": still as in nonetheless, in a question. */
-const STILL_ASKED = /\b(?:do|does|did|can|could|should|would|will|is|are|was|were) (?:we|i|you|they|it|she|he) still\b/g;
-
-/** Whether a text says it is happening now, once what says it is over ("it's over now", "now barred") and "what now" are set aside. */
-function saysNow(text: string): boolean {
-  return NOW_WORDS.test(text.replace(NOW_AFTER, ' ').replace(RESOLVED, ' ').replace(WHAT_NOW, ' ').replace(STILL_ASKED, ' '));
-}
 /** Words in a message past which it reads as a situation told, not a cry for help. */
 const LONG_MESSAGE_WORDS = 20;
 /** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
