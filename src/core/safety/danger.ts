@@ -463,12 +463,15 @@ function dangerCues(words: Word[], sentence: string): Cue[] {
 
 /** What a threat is made against, when that is a thing ("the next spreadsheet") or anyone at all ("whoever"). */
 function aThingOrAnyone(after: string): boolean {
-  if (/^\s*(?:whoever|whatever)\b/.test(after)) return true;
+  if (ANYONE_AT_ALL.test(after)) return true;
   // "pour a kettle over her": the thing is what he would do it with.
   if (/\b(?:her|him|me|us|them|you|she|he)\b/.test(after.split(/\s+/).slice(0, 7).join(' '))) return false;
   const object = /^\s*(?:the|a|an|this|that|my|our|every)\s+(?:next\s+|new\s+|stupid\s+|bloody\s+)?([a-z]+)\b/.exec(after)?.[1];
   return object !== undefined && isEnglishWord(object) && !people.has(object) && !body.has(object) && !PLACES_LIVED_IN.has(object);
 }
+
+/** "whoever took my charger": anyone at all, as a vent names them. */
+const ANYONE_AT_ALL = /^\s*(?:whoever|whatever)\b/;
 
 /** Places someone lives or stays in: a threat to burn one is a threat to whoever is inside. */
 const PLACES_LIVED_IN = new Set(['flat', 'room', 'house', 'home', 'place', 'hostel', 'refuge', 'building', 'door', 'car', 'van', 'caravan', 'tent', 'bedsit', 'unit', 'block', 'kids', 'baby', 'family', 'lot']);
@@ -483,7 +486,7 @@ function doneToAThing(words: Word[], index: number): boolean {
     .map((w) => w.text)
     .join(' ')
     .replace(/^(?:down|up|out)\b/, '');
-  if (/^\s*(?:whoever|whatever)\b/.test(after)) return true;
+  if (ANYONE_AT_ALL.test(after)) return true;
   const intent = /^(?:gonna|will|'ll|to)$/.test(words[index - 1]?.text ?? '');
   return intent && aThingOrAnyone(after);
 }

@@ -399,20 +399,20 @@ export class GuidanceSearch {
     const known: string[] = [];
     const unknown: string[] = [];
     const isKnown = (term: string) => this.idf.has(term);
-    // A word only in the sentences that tell the situation counts for less, unless the asking
-    // sentences name nothing the guidance talks about ("What should I do now?").
-    const asked = (i: number) => asking === undefined || asking[i] === true;
-    const telling = asking !== undefined && words.some((w, i) => asked(i) && carriesMeaning(w, isKnown) && isKnown(termOf(w)));
-    const told = new Set<string>();
+    // Each word's term, by whether its sentence asks or tells (all ask in a message of one kind).
+    const askedTerms = new Set<string>();
+    const toldTerms = new Set<string>();
     words.forEach((word, i) => {
       if (!carriesMeaning(word, isKnown)) return;
       const term = termOf(word);
-      if (telling && !asked(i)) told.add(term);
+      (asking === undefined || asking[i] === true ? askedTerms : toldTerms).add(term);
       if (terms.has(term)) return;
       terms.set(term, 1);
       (isKnown(term) ? known : unknown).push(term);
     });
-    for (const word of words.filter((w, i) => asked(i) && carriesMeaning(w, isKnown))) told.delete(termOf(word));
+    // A word only in the sentences that tell the situation counts for less, unless the asking
+    // sentences name nothing the guidance talks about ("What should I do now?").
+    const tellingLess = toldTerms.size > 0 && [...askedTerms].some(isKnown);
     const expanded = new Set<string>();
     for (const term of this.thesaurus.expand(words.map((w) => w.lemma.replace(/'/g, '')))) {
       if (terms.has(term)) continue;
@@ -425,7 +425,8 @@ export class GuidanceSearch {
     // "whether"), and a misspelling was corrected towards the guidance's words already.
     const exact = new Set(expanded);
     for (const term of terms.keys()) if (isEnglishWord(term)) exact.add(term);
-    const ranking = told.size === 0 ? terms : new Map([...terms].map(([term, weight]) => [term, told.has(term) ? weight * this.tuning.context : weight]));
+    const onlyTold = (term: string) => toldTerms.has(term) && !askedTerms.has(term);
+    const ranking = tellingLess ? new Map([...terms].map(([term, weight]) => [term, onlyTold(term) ? weight * this.tuning.context : weight])) : terms;
     const question = { terms, ranking, known, unknown, expanded, exact, last: lastTyped(words, terms), definition: DEFINITION.test(plain), decision: DECISION.test(plain), words };
     return question;
   }
