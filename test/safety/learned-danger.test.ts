@@ -35,10 +35,29 @@ describe('the learned danger reader', () => {
     expect(not.filter((m) => learned(m.text)).map((m) => m.text)).toEqual([]);
   });
 
-  it('only ever raises a level: what the rules call danger now stays danger now', () => {
-    for (const text of ["he's strangling her right now", 'HELP hes got a knife', 'he is kicking her door in']) {
+  it('raises a level, and lowers none but a scene read from a danger word alone', () => {
+    for (const text of ["he's strangling her right now", 'HELP hes got a knife', 'he is kicking her door in', 'Trail of fresh blood from the lift to flat 14']) {
       expect(assessDanger(text).level).toBe('now');
       expect(assessDanger(text).rule.startsWith('now:learned')).toBe(false);
     }
+    // Venting and figures of speech that the rules read as a scene: the caution line, never silence.
+    for (const text of ['The duty phone has been on fire since 8am, every agency in the city wants a bed tonight.', "ffs the printer's jammed again, about to take a hammer to it"]) {
+      expect(assessDanger(text).rule).toMatch(/^caution:unlikely-\w+-scene$/);
+    }
+  });
+
+  it('lowers, held out, no danger-now message and some false alarms', () => {
+    const sets = loadEvalSets(PROJECT_ROOT);
+    let lowered = 0;
+    // Sets written blind; each read by a reader trained without it.
+    for (const name of ['danger-now-12', 'danger-pairs-13', 'danger-not-11', 'danger-not-14']) {
+      const set = sets.find((s) => s.split === 'examples' && s.name === name);
+      if (!set || set.type !== 'danger') throw new Error(`no eval/examples/${name}.yaml`);
+      const reader = new LearnedDangerReader(trainDangerModel(dangerTrainingExamples(PROJECT_ROOT, name)));
+      const unlikely = set.items.filter((m) => assessDanger(m.text, reader).rule.startsWith('caution:unlikely-'));
+      expect(unlikely.filter((m) => m.label === 'now').map((m) => m.text)).toEqual([]);
+      lowered += unlikely.filter((m) => m.label === 'not').length;
+    }
+    expect(lowered).toBeGreaterThanOrEqual(6);
   });
 });

@@ -11,9 +11,12 @@
  * eval/examples/ (danger now against not, with the example search questions as not) and never on
  * eval/validation or eval/test.
  *
- * It only ever raises a level: danger.ts asks it when the rules found no danger now, and its
- * odds above a threshold (chosen on eval/validation) turn the reply into the emergency reply.
- * A learned model that could silence the rules would trade away the safety they give.
+ * It raises a level: danger.ts asks it when the rules found no danger now, and its odds above a
+ * threshold (chosen on eval/validation) turn the reply into the emergency reply. It lowers one
+ * reading only, and only to the caution line: a scene the rules read from a danger word alone,
+ * with no grammar of now ("the duty phone's been on fire since 8"), when its odds are far below
+ * (danger.ts, LEARNED_AGAINST_SCENE). A learned model that could silence the rules would trade
+ * away the safety they give.
  */
 import type { Word } from '../language/analyse';
 import { TextClassifier, type LabelledExample } from '../language/classifier';
