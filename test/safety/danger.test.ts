@@ -5,7 +5,7 @@
  * the validation and frozen test sets are `npm run eval`'s.
  */
 import { describe, expect, it } from 'vitest';
-import { assessDanger } from '../../src/core/safety/danger';
+import { assessDanger, wordsForDanger } from '../../src/core/safety/danger';
 import { PROJECT_ROOT } from '../../src/paths';
 import { loadEvalSets, type DangerMessage } from '../../src/tooling/evaluation';
 
@@ -73,6 +73,13 @@ describe('spelling and panic typing, by a general mechanism', () => {
     expect(assessDanger(`hes ${typed} her`).level).toBe('now');
   });
 
+  it('corrects a misspelled past form to the past form of a longer word, which does not double its last letter', () => {
+    const lemmas = (text: string) => wordsForDanger(text).map((w) => w.lemma);
+    expect(lemmas('hes batterd her again')).toContain('batter');
+    expect(lemmas('hes threatend to kill her')).toContain('threaten');
+    expect(lemmas('he stabed her')).toContain('stab');
+  });
+
   it('reads capitals, missing apostrophes and texting forms', () => {
     expect(assessDanger('HES GOT A KNIFE').level).toBe('now');
     expect(assessDanger('she aint breathin').level).toBe('now');
@@ -108,6 +115,7 @@ describe('two levels', () => {
 
   it('questions, hypotheticals, training and the news get neither', () => {
     expect(assessDanger('what should I do if he has a knife').level).toBe('none');
+    expect(assessDanger("am I allowed to ring the police about her partner kicking her when she's asked me not to").level).toBe('none');
     expect(assessDanger('role play for training: he is hitting her in the corridor').level).toBe('none');
     expect(assessDanger('saw on the news a woman was stabbed by her partner').level).toBe('none');
   });

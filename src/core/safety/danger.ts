@@ -197,7 +197,7 @@ const REMOTE = /\b(?:by text|texts?|texting|messag\w*|online|posting|posts|socia
 /** Someone on their way, outside or here: what turns a threat into danger now. */
 const APPROACH = /\b(?:on (?:his|her|their|the) way|turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrived|outside|parked|coming (?:now |right now |straight )?(?:up|round|over|back|here|to)|waiting (?:by|at|outside|near|for (?:her|him|me|us|them))|(?:\d+|two|few|couple of) (?:mins?|minutes|streets|doors) away|at the (?:door|gate|window)|(?:in|into) (?:the )?(?:building|car park|foyer|reception|office|kitchen|lounge|corridor|hallway)|downstairs|here|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road)\b/;
 /** A sentence that opens as a question about guidance. */
-const QUESTION_START = /^(?:what|whats|hows|wheres|whos|how|when|who|where|which|why|is|are|does|do|can|could|should|would|will|tell me|explain|guidance|policy)\b/;
+const QUESTION_START = /^(?:what|whats|hows|am|wheres|whos|how|when|who|where|which|why|is|are|does|do|can|could|should|would|will|tell me|explain|guidance|policy)\b/;
 /** A message that opens by supposing: "imagine he...", "what if", "say he turns up". */
 const SUPPOSING = /^(?:imagine|what if|if|suppose|supposing|say|hypothetically|let'?s say|pretend)\b/;
 /** Figures of speech that use danger words for something else. */

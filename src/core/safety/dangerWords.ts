@@ -95,12 +95,22 @@ export function dangerForms(): string[] {
   return [...forms];
 }
 
-/** The regular inflections of a word (doubling a final consonant after a short vowel, dropping a final e). */
+/**
+ * The regular inflections of a word: a final e dropped, and a final consonant doubled after a
+ * short vowel. A word of one syllable doubles ("stabbed"); a longer one mostly does not
+ * ("threatened", "battered", "murdered") but sometimes does ("kidnapped"), so it gets both.
+ */
 function inflections(word: string): string[] {
   const forms = [word, `${word}s`];
-  const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(word) ? word + word.slice(-1) : word;
-  const stem = word.endsWith('e') && !word.endsWith('ee') ? word.slice(0, -1) : doubled;
-  forms.push(`${stem}ing`, `${stem}ed`.replace(/eed$/, 'ed'));
-  if (word.endsWith('e')) forms.push(`${word}d`);
+  if (word.endsWith('e') && !word.endsWith('ee')) {
+    forms.push(`${word.slice(0, -1)}ing`, `${word}d`);
+    return forms;
+  }
+  const stems = [word];
+  if (/[^aeiou][aeiou][bdgmnprt]$/.test(word)) {
+    const oneSyllable = (word.match(/[aeiouy]+/g) ?? []).length === 1;
+    stems.splice(0, 1, ...(oneSyllable ? [] : [word]), word + word.slice(-1));
+  }
+  for (const stem of stems) forms.push(`${stem}ing`, `${stem}ed`.replace(/eed$/, 'ed'));
   return forms;
 }
