@@ -27,6 +27,12 @@ describe('reading words as meant', () => {
     expect(readWord('safegaurding', vocabulary)).toBe('safeguarding');
   });
 
+  it('reads two neighbouring letters typed the wrong way round as one slip', () => {
+    const words = new CorrectionVocabulary(['police', 'policies', 'policy', 'receive', 'separate']);
+    expect(readWord('polcie', words)).toBe('police');
+    expect(readWord('recieve', words)).toBe('receive');
+  });
+
   it('never changes an English word, however close', () => {
     expect(readWord('cooking', new CorrectionVocabulary(['choking']))).toBe('cooking');
     expect(readWord('heating', new CorrectionVocabulary(['hitting', 'beating']))).toBe('heating');

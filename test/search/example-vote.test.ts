@@ -32,8 +32,9 @@ describe('the examples’ vote, on workers’ questions it was not trained on', 
     const withVote = topOne(new GuidanceSearch(corpus));
     const without = topOne(new GuidanceSearch(corpus, { ...DEFAULT_TUNING, exampleVote: 0 }));
     expect(heldOut.length).toBeGreaterThanOrEqual(600);
-    // Reached when written: 76.8% first against 74.9% without the vote.
-    expect(withVote - without).toBeGreaterThanOrEqual(0.015);
+    // Reached when written: 76.8% first against 74.9% without the vote. Since "DA" is read as the
+    // sector's word (2026-12-07) the index alone finds more: 78.4% against 77.2%.
+    expect(withVote - without).toBeGreaterThanOrEqual(0.01);
   });
 });
 

@@ -12,4 +12,9 @@ describe('search terms', () => {
     expect(documentTerms('hostels and texts')).toEqual(['hostel', 'text']);
     expect(documentTerms('GPs')).toEqual(['gps']);
   });
+
+  it('reads "DA" as domestic abuse, where the language model reads it as texting for "the"', () => {
+    expect(documentTerms('a DA policy for the hostel')).toEqual(['da', 'policy', 'hostel']);
+    expect(documentTerms('is this da or just a row')).toContain('da');
+  });
 });

@@ -221,7 +221,20 @@ export class CorrectionVocabulary {
   closest(word: string): string | undefined {
     // Four letters leave too little to go on in a large vocabulary: "wifi" is not a misspelling of "wife".
     if (word.length < this.minLength) return undefined;
-    return this.withLettersDropped(word) ?? this.withinEdits(word);
+    return this.swapped(word) ?? this.withLettersDropped(word) ?? this.withinEdits(word);
+  }
+
+  /**
+   * Two neighbouring letters typed the wrong way round ("polcie", "recieve"): one slip, though
+   * edit distance counts it as two and a word with letters dropped ("policies") can look nearer.
+   */
+  private swapped(word: string): string | undefined {
+    for (let i = 0; i < word.length - 1; i += 1) {
+      if (word[i] === word[i + 1]) continue;
+      const candidate = word.slice(0, i) + (word[i + 1] as string) + (word[i] as string) + word.slice(i + 2);
+      if (this.words.has(candidate)) return candidate;
+    }
+    return undefined;
   }
 
   /**

@@ -56,18 +56,30 @@ export function readQuestion(text: string, vocabulary?: CorrectionVocabulary): R
   const read = readText(plainText(text), vocabulary, namesIn(text));
   const sentences = read.split(SENTENCE_END).filter((s) => /[a-z0-9]/.test(s));
   const asks = sentences.map(isAsking);
-  if (sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean)) return { text: read, words: analyse(read) };
+  if (sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean)) return { text: read, words: sectorWords(read) };
   // Each sentence is analysed on its own (wink-nlp tags sentence by sentence anyway), so each
   // word knows whether its sentence asks.
   const words: Word[] = [];
   const asking: boolean[] = [];
   sentences.forEach((sentence, i) => {
-    for (const word of analyse(sentence)) {
+    for (const word of sectorWords(sentence)) {
       words.push(word);
       asking.push(asks[i] as boolean);
     }
   });
   return { text: read, words, asking };
+}
+
+/**
+ * Abbreviations of the sector that wink-nlp's model reads as texting for another word: "DA"
+ * (domestic abuse) as "the". Found by reading every short word of the thesaurus and the workers'
+ * questions through the model and keeping those it turned into a function word; "da" is the only one.
+ */
+const SECTOR_ABBREVIATIONS = new Set(['da']);
+
+/** A text's words (language/analyse.ts), with the sector's abbreviations read as the nouns they are. */
+function sectorWords(text: string): Word[] {
+  return analyse(text).map((word) => (SECTOR_ABBREVIATIONS.has(word.text) ? { text: word.text, lemma: word.text, pos: 'NOUN' } : word));
 }
 
 /** Where a sentence ends: after a full stop, question or exclamation mark and a space, or at a line break. */
