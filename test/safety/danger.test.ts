@@ -150,6 +150,19 @@ describe('two levels', () => {
   });
 });
 
+describe('terse messages', () => {
+  it('a weapon and where it is, typed alone, is danger now; a topic with a place is not', () => {
+    expect(assessDanger('gun in reception').level).toBe('now');
+    expect(assessDanger('machete at the door').level).toBe('now');
+    expect(assessDanger('knife amnesty box, reception').level).toBe('none');
+    expect(assessDanger('parcel at the door').level).toBe('none');
+  });
+
+  it("bleeding that cannot be stopped is danger now", () => {
+    expect(assessDanger("can't stop the bleeding from her arm").level).toBe('now');
+  });
+});
+
 describe('words that only sound alarming', () => {
   it.each([
     "she's not responding to my texts",

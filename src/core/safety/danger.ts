@@ -118,11 +118,16 @@ function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): 
   const cues = read.flatMap(({ words, clean }) => dangerCues(words, clean).filter((c) => c.kind !== 'injury' && c.kind !== 'threat').map((c) => words[c.index] as Word));
   // ... or a danger word that is itself under way ("strangling", "choking").
   const underWay = cues.some((w) => w.text.endsWith('ing'));
-  if (!fragmentary && !underWay && !shouting && !URGENT.test(text) && !NOW_WORDS.test(text) && !/\b(?:he|she|they|him|man|someone)\b/.test(text)) return false;
+  // ... or a weapon where it is: "gun in reception", "machete at the door".
+  const placed = WEAPON_AT.exec(text);
+  const weaponPlaced = placed !== null && weapon.has(placed[1] as string);
+  if (!fragmentary && !underWay && !weaponPlaced && !shouting && !URGENT.test(text) && !NOW_WORDS.test(text) && !/\b(?:he|she|they|him|man|someone)\b/.test(text)) return false;
   return /\b(?:armed|tooled up)\b/.test(text) || cues.length > 0 || read.some(({ words }) => words.some((w) => formsOf(w).some((f) => weapon.has(f))));
 }
 
 const TERSE_WORDS = 6;
+/** A word, then where it is: "gun in reception", "blade at the back door", "machete outside". */
+const WEAPON_AT = /\b([a-z]+) (?:in|at|on|by|outside|near) (?:the |her |his |our |a )?(?:room|flat|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|laundry|gate|door|front door|back door|hall|hallway|landing|entrance|bedroom|\d+)\b/;
 
 /**
  * A threat, and whoever made it here or close by now: "he's outside her door now saying he's
@@ -168,7 +173,7 @@ function heArriving(text: string): boolean {
 const ARRIVING_WORDS = 12;
 const ARRIVING_MESSAGE_WORDS = 20;
 const HIM_ARRIVING = /\b(?:he|her ex|the ex|her abuser|the abuser|the perp|the perpetrator)(?:'s| is|s)? (?:\w+ )?(?:at the (?:\w+ )?(?:door|gate|window|entrance)|outside|coming up|on (?:his|the) way|in the building|in reception|at reception|on the bus here|(?:here|back)(?: now)?$|with her$)/;
-const TERSE_PLACE = /\b(?:room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit|laundry|gate|front door|back door|outside|here|(?:'s|is|are|'re) back|upstairs|downstairs|\d+ mins?|\d+ minutes)\b/;
+const TERSE_PLACE = /\b(?:(?:at|outside) (?:the|her|his|my|our) door|room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit|laundry|gate|front door|back door|outside|here|(?:'s|is|are|'re) back|upstairs|downstairs|\d+ mins?|\d+ minutes)\b/;
 
 /** A threat told: "he said he'd kill her if she left", "he threatened to stab her". */
 const THREAT_TOLD = /\b(?:threat\w*|said|says|saying|told (?:her|me|us|them))\b/;

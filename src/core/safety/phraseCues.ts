@@ -22,6 +22,7 @@ export interface Cue {
 export const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: boolean; hold?: boolean }> = [
   { pattern: /\b(?:can'?t|cannot|not|isn'?t|aren'?t|stopped|won'?t) (?:breath|breathe|breathing|wake|waking|respond|responding|responsive|moving|move|get up|getting up|conscious|answering)\b(?! to\b)/, kind: 'medical', present: true },
   { pattern: /\b(?:can'?t find a pulse|no pulse|barely breathing|hardly breathing|(?:doing|giving|started|starting) cpr|sudden silence)\b/, kind: 'medical', present: true },
+  { pattern: /\b(?:can'?t|cannot|won'?t|not) (?:stop|stem) (?:the |her |his |their |my )?(?:bleeding|blood)\b/, kind: 'medical', present: true },
   { pattern: /\bbreathing(?:'s| is| has)? (?:gone |going |getting |really |very )?(?:shallow|funny|strange|slow|weird|noisy|rattly|laboured|raspy)\b/, kind: 'medical', present: true },
   // A danger signal agreed beforehand, given now: "she used our code word", "she sent 'red', her safe word".
   { pattern: /\b(?:used|sent|said|texted|gave|give|using|saying) (?:\S+ ){0,5}(?:code ?word|safe ?word|agreed signal|signal we agreed)\b|\b(?:code ?word|safe ?word|agreed signal)\b(?:\s+\S+){0,4}\s+(?:just now|now|means (?:he'?s|he is))|\b(?:that'?s|it'?s|which is|thats) (?:our|the|her) (?:agreed )?(?:signal|code ?word|safe ?word)\b/, kind: 'state', present: true },
