@@ -158,6 +158,18 @@ describe('terse messages', () => {
     expect(assessDanger('parcel at the door').level).toBe('none');
   });
 
+  it('notes that write M and F for the man and the woman', () => {
+    expect(assessDanger('0040 M kicking F on landing').level).toBe('now');
+    expect(assessDanger('rm 4: M hitting F, staff present').level).toBe('now');
+  });
+
+  it('a question that is a cry: the danger asked about, then said to be going on', () => {
+    expect(assessDanger("is it ok for a man to be kicking a woman's door in on our top floor? he's still going").level).toBe('now');
+    expect(assessDanger('what do we do if a resident is holding a hammer over his partner? its happening now').level).toBe('now');
+    expect(assessDanger("what do we do if a resident is holding a hammer over his partner?").level).not.toBe('now');
+    expect(assessDanger("what should I do if he's hitting her and she won't leave").level).not.toBe('now');
+  });
+
   it("bleeding that cannot be stopped is danger now", () => {
     expect(assessDanger("can't stop the bleeding from her arm").level).toBe('now');
   });

@@ -126,6 +126,8 @@ function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): 
 }
 
 const TERSE_WORDS = 6;
+/** A clause that says only that it is going on now: "it's happening now", "he's still going", "he's there now", "it's happening in 3". */
+const HAPPENING_NOW = /^(?:and |but |and )?(?:(?:it'?s|its|it is|this is) (?:happening |going on )?(?:right )?now|(?:it'?s|its|it is|this is) (?:happening|going on)(?: (?:right )?now| in (?:room |rm |flat )?\w+)?|(?:he'?s|he is|she'?s|she is|they'?re|they are) (?:still )?(?:going|at it|doing it|there|here) (?:right )?now|(?:he'?s|he is|she'?s|she is|they'?re|they are) still (?:going|at it|doing it|there)|(?:right )?now|as we speak)$/;
 /** A word, then where it is: "gun in reception", "blade at the back door", "machete outside". */
 const WEAPON_AT = /\b([a-z]+) (?:in|at|on|by|outside|near) (?:the |her |his |our |a )?(?:room|flat|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|laundry|gate|door|front door|back door|hall|hallway|landing|entrance|bedroom|\d+)\b/;
 
@@ -229,7 +231,8 @@ export function asksForGuidance(message: string): boolean {
 function readForDanger(message: string): string {
   // No danger word is 40 letters long: a longer run of characters is left out rather than read.
   // Texting drops the apostrophe of "I'll" before a way of hurting someone: "ill kill u".
-  const plain = plainText(message).replace(/\S{40,}/g, ' ').replace(/\bill (?=kill|stab|hurt|smash|burn|batter|do (?:you|u|her|him) in)/g, "i'll ");
+  // Notes write "M" and "F" for the man and the woman: "0030 rm 15 M assaulting F".
+  const plain = plainText(message.replace(/(?<![A-Za-z'])M(?![A-Za-z'0-9])/g, 'man').replace(/(?<![A-Za-z'])F(?![A-Za-z'0-9])/g, 'woman')).replace(/\S{40,}/g, ' ').replace(/\bill (?=kill|stab|hurt|smash|burn|batter|do (?:you|u|her|him) in)/g, "i'll ");
   return readText(plain, dangerVocabulary(), namesIn(message));
 }
 
@@ -257,6 +260,9 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   let stillThere = false;
   /** A sentence whose danger words the rules found and read as not now: past, asked about, framed. */
   let explained = false;
+  /** Danger asked about ("is it normal for a bloke to be holding a knife at reception?"), and a clause of its own that says it is going on ("he's still going"). */
+  let askedAbout = false;
+  let happeningNow = false;
   const read = readSentences(text);
   let odds: number | undefined;
   const learnedOdds = () => (odds ??= learned.odds(dangerFeatures(read.flatMap((s) => s.words), message)));
@@ -265,6 +271,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   for (const { sentence, clean, words: sentenceWords } of read) {
     const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
+    if (/^(?:none:(?:question|hypothetical)|caution:asked-if)-/.test(verdict.rule) || (verdict.level === 'now' && insideAskedIf(text, sentence))) askedAbout = true;
+    if (verdict.rule === 'none:no-danger-words' && HAPPENING_NOW.test(sentence)) happeningNow = true;
     // "What do I do if I walk in and he's hitting her right now?": the danger is inside the question's "if".
     if (verdict.level === 'now' && insideAskedIf(text, sentence)) {
       explained = true;
@@ -296,6 +304,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     if (STILL_THERE.test(sentence) && !PAST_WORDS.test(sentence)) stillThere = true;
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
+  // A question that is a cry: the danger asked about, and said in a clause of its own to be going on as the worker types.
+  if (askedAbout && happeningNow && !framed && !resolved) return { level: 'now', rule: 'now:asked-while-happening' };
   // Someone hurt in one sentence and whoever did it still there in another: "found her unresponsive ... her partner is still present".
   if (hurt && stillThere && !framed && !resolved) return { level: 'now', rule: 'now:injury-hurter-here' };
   // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
