@@ -170,6 +170,25 @@ describe('terse messages', () => {
     expect(assessDanger("what should I do if he's hitting her and she won't leave").level).not.toBe('now');
   });
 
+  it('notes that open with the time: "1950" is ten to eight, not a year', () => {
+    expect(assessDanger("1950 F hiding in laundry, M outside door shouting he'll kill her").level).toBe('now');
+    expect(assessDanger('2140 resident says ex hit her in 2019, no contact since').level).toBe('none');
+  });
+
+  it('him arriving, said alone or broken into a longer message as it happens', () => {
+    expect(assessDanger("he's just walked in").level).toBe('now');
+    const aside = "Quick one about the rota for next month and whether I can swap my Tuesday with Priya, I've asked her already — oh god he's just walked past reception and up the stairs — and also is the induction still on Friday?";
+    expect(assessDanger(aside).level).toBe('now');
+    expect(assessDanger('he just walked in and sat down for his keywork session').level).toBe('none');
+  });
+
+  it('a frame after urgent danger does not frame it; one before it, or after danger told calmly, does', () => {
+    expect(assessDanger("HELP he's stabbing her in the kitchen, I was just leaving for training").level).toBe('now');
+    expect(assessDanger("he's strangling her in room 4 right now, I'm on my induction week").level).toBe('now');
+    expect(assessDanger('training scenario: he is stabbing her in the kitchen, what do you do').level).toBe('none');
+    expect(assessDanger("what's the right response if an ex is standing in reception threatening to kill her? for our induction pack").level).not.toBe('now');
+  });
+
   it("bleeding that cannot be stopped is danger now", () => {
     expect(assessDanger("can't stop the bleeding from her arm").level).toBe('now');
   });

@@ -174,7 +174,9 @@ function heArriving(text: string): boolean {
 
 const ARRIVING_WORDS = 12;
 const ARRIVING_MESSAGE_WORDS = 20;
-const HIM_ARRIVING = /\b(?:he|her ex|the ex|her abuser|the abuser|the perp|the perpetrator)(?:'s| is|s)? (?:\w+ )?(?:at the (?:\w+ )?(?:door|gate|window|entrance)|outside|coming up|on (?:his|the) way|in the building|in reception|at reception|on the bus here|(?:here|back)(?: now)?$|with her$)/;
+const HIM_ARRIVING = /\b(?:he|her ex|the ex|her abuser|the abuser|the perp|the perpetrator)(?:'s| is|s)? (?:\w+ )?(?:at the (?:\w+ )?(?:door|gate|window|entrance)|outside|coming up|on (?:his|the) way|in the building|in reception|at reception|on the bus here|(?:here|back)(?: now)?$|with her$|(?:just )?(?:walked|come|got|barged|burst|stormed|let himself) in(?:to (?:the )?\w+)?$|(?:just )?(?:walked|come|gone|run|ran) (?:past|through|up|into) (?:reception|the (?:stairs|building|corridor|hall|hallway|landing|lift|office|kitchen|lounge)))/;
+/** Said as it happens: "oh god he's just walked in", "wait he's at the door". */
+const INTERJECTION = /^(?:oh (?:god|no|my god|shit|christ|fuck)|omg|oh ?my ?god|wait|hang on|hold on|shit|fuck|jesus|christ|bloody hell)\b[\s,!.]*/;
 const TERSE_PLACE = /\b(?:(?:at|outside) (?:the|her|his|my|our) door|room|flat|floor|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|bedsit|unit|laundry|gate|front door|back door|outside|here|(?:'s|is|are|'re) back|upstairs|downstairs|\d+ mins?|\d+ minutes)\b/;
 
 /** A threat told: "he said he'd kill her if she left", "he threatened to stab her". */
@@ -232,7 +234,8 @@ function readForDanger(message: string): string {
   // No danger word is 40 letters long: a longer run of characters is left out rather than read.
   // Texting drops the apostrophe of "I'll" before a way of hurting someone: "ill kill u".
   // Notes write "M" and "F" for the man and the woman: "0030 rm 15 M assaulting F".
-  const plain = plainText(message.replace(/(?<![A-Za-z'])M(?![A-Za-z'0-9])/g, 'man').replace(/(?<![A-Za-z'])F(?![A-Za-z'0-9])/g, 'woman')).replace(/\S{40,}/g, ' ').replace(/\bill (?=kill|stab|hurt|smash|burn|batter|do (?:you|u|her|him) in)/g, "i'll ");
+  // ... and open with the time: "1935 F barricaded in bathroom" is 19:35, not a year.
+  const plain = plainText(message.replace(/^(\s*)([01]\d|2[0-3])([0-5]\d)\b(?!s)/gm, '$1$2:$3').replace(/(?<![A-Za-z'])M(?![A-Za-z'0-9])/g, 'man').replace(/(?<![A-Za-z'])F(?![A-Za-z'0-9])/g, 'woman')).replace(/\S{40,}/g, ' ').replace(/\bill (?=kill|stab|hurt|smash|burn|batter|do (?:you|u|her|him) in)/g, "i'll ");
   return readText(plain, dangerVocabulary(), namesIn(message));
 }
 
@@ -244,7 +247,11 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   if (!text.trim()) return { level: 'none', rule: 'none:empty' };
   // "HELP room 3", "help pls flat 12 now": a cry with where, and nothing else, is someone in the middle of it.
   if (text.split(/\s+/).length <= CRY_WORDS && CRY.test(text) && (TERSE_PLACE.test(text) || SOMEONE_HERE.test(text))) return { level: 'now', rule: 'now:cry-with-place' };
-  const framed = FRAMED.test(text);
+  // A frame (training, a role play, the news) anywhere frames the message ("... for our induction
+  // pack"), except that danger said to be now or urgent is framed only by a frame before it or in
+  // its own sentence: "HELP he's stabbing her in the kitchen, I was just leaving for training".
+  const frameAt = FRAMED.exec(text)?.index ?? Infinity;
+  const framedAt = (end: number, sentence: string) => frameAt < end || (frameAt < Infinity && !shouting && !URGENT.test(sentence) && !saysNow(sentence));
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
   // unless it says the danger is now, it gets at most the caution line.
@@ -268,8 +275,17 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const learnedOdds = () => (odds ??= learned.odds(dangerFeatures(read.flatMap((s) => s.words), message)));
   // Said to be over somewhere in the message, and not said to be now or urgent anywhere.
   const resolved = RESOLVED.test(text) && !saysNow(text) && !URGENT.test(text) && !shouting;
+  let cursor = 0;
+  /** The first sentence with danger words, and where it ends; where the first sentence ends. */
+  let firstDanger: { end: number; sentence: string } | undefined;
+  let firstEnd: number | undefined;
   for (const { sentence, clean, words: sentenceWords } of read) {
-    const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
+    const at = text.indexOf(sentence, cursor);
+    if (at >= 0) cursor = at;
+    const end = at >= 0 ? at + sentence.length : text.length;
+    firstEnd ??= end;
+    const verdict = assessSentence(clean, sentenceWords, { shouting, framed: framedAt(end, sentence), words, past });
+    if (verdict.rule !== 'none:no-danger-words' && firstDanger === undefined) firstDanger = { end, sentence };
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
     if (/^(?:none:(?:question|hypothetical)|caution:asked-if)-/.test(verdict.rule) || (verdict.level === 'now' && insideAskedIf(text, sentence))) askedAbout = true;
     if (verdict.rule === 'none:no-danger-words' && HAPPENING_NOW.test(sentence)) happeningNow = true;
@@ -304,6 +320,9 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     if (STILL_THERE.test(sentence) && !PAST_WORDS.test(sentence)) stillThere = true;
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
+  // The message as a whole is framed as its first danger sentence is, or by a frame in its first
+  // sentence when no sentence has danger words of its own.
+  const framed = firstDanger ? framedAt(firstDanger.end, firstDanger.sentence) : frameAt < (firstEnd ?? text.length);
   // A question that is a cry: the danger asked about, and said in a clause of its own to be going on as the worker types.
   if (askedAbout && happeningNow && !framed && !resolved) return { level: 'now', rule: 'now:asked-while-happening' };
   // Someone hurt in one sentence and whoever did it still there in another: "found her unresponsive ... her partner is still present".
@@ -315,7 +334,11 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   if (!framed && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   if (!framed && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
   // ... said in a short message, or in a clause of its own in one a little longer ("he was let out this morning and he's at the door").
-  const arriving = heArriving(text) || (words <= ARRIVING_MESSAGE_WORDS && !ASKING.test(text) && read.some(({ sentence }) => heArriving(sentence)));
+  // ... or anywhere in a longer one, broken into as it happens: "... the old one's been fine - oh god he's just walked past reception".
+  const arriving =
+    heArriving(text) ||
+    (words <= ARRIVING_MESSAGE_WORDS && !ASKING.test(text) && read.some(({ sentence }) => heArriving(sentence))) ||
+    read.some(({ sentence }) => INTERJECTION.test(sentence) && heArriving(sentence.replace(INTERJECTION, '').split(',')[0] as string));
   if (!framed && !caution && arriving) return { level: 'now', rule: 'now:he-arriving-short' };
   const ruled: DangerAssessment = caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
   // A message that opens by supposing ("imagine he's at the door...") is read as the rules read a framed one.
@@ -385,7 +408,7 @@ const SCENE = /^now:\w+-(?:short-)?scene$/;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;:\n]+|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i (?:can|'m|am)\b)/)
+    .split(/[.!?;:\n]+|\s[—–-]+\s|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i (?:can|'m|am)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
