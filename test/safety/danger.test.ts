@@ -189,6 +189,12 @@ describe('terse messages', () => {
     expect(assessDanger("what's the right response if an ex is standing in reception threatening to kill her? for our induction pack").level).not.toBe('now');
   });
 
+  it('a frame word that only follows danger in the grammar of now does not frame it', () => {
+    expect(assessDanger("he's strangling her in the TV room, the news is on").level).toBe('now');
+    expect(assessDanger('In the roleplay he is strangling her. What is the collusive response?').level).toBe('none');
+    expect(assessDanger('can you write a practice scenario where a resident is being followed').level).not.toBe('now');
+  });
+
   it("bleeding that cannot be stopped is danger now", () => {
     expect(assessDanger("can't stop the bleeding from her arm").level).toBe('now');
   });

@@ -251,6 +251,14 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // pack"), except that danger said to be now or urgent is framed only by a frame before it or in
   // its own sentence: "HELP he's stabbing her in the kitchen, I was just leaving for training".
   const frameAt = FRAMED.exec(text)?.index ?? Infinity;
+  /** A frame before this sentence, or in it before its first danger word ("In the role play he...", "write a scenario where..."). */
+  const frameLeads = (at: number, sentence: string, clean: string, sentenceWords: Word[]) => {
+    if (frameAt < Math.max(0, at)) return true;
+    const inSentence = FRAMED.exec(clean);
+    if (!inSentence) return false;
+    const firstCue = dangerCues(sentenceWords, clean)[0];
+    return firstCue === undefined || wordIndexAt(sentenceWords, clean, inSentence.index) <= firstCue.index;
+  };
   const framedAt = (end: number, sentence: string) => frameAt < end || (frameAt < Infinity && !shouting && !URGENT.test(sentence) && !saysNow(sentence));
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
@@ -284,7 +292,13 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     if (at >= 0) cursor = at;
     const end = at >= 0 ? at + sentence.length : text.length;
     firstEnd ??= end;
-    const verdict = assessSentence(clean, sentenceWords, { shouting, framed: framedAt(end, sentence), words, past });
+    let verdict = assessSentence(clean, sentenceWords, { shouting, framed: framedAt(end, sentence), words, past });
+    // ... nor does a frame word that only follows danger in the grammar of now: "he's strangling
+    // her in the TV room, the news is on", "a man with a knife in the course room".
+    if (verdict.rule.startsWith('none:framed-') && !frameLeads(at, sentence, clean, sentenceWords)) {
+      const unframed = assessSentence(clean, sentenceWords, { shouting, framed: false, words, past });
+      if (unframed.level === 'now' && STRONG_NOW.test(unframed.rule)) verdict = unframed;
+    }
     if (verdict.rule !== 'none:no-danger-words' && firstDanger === undefined) firstDanger = { end, sentence };
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
     if (/^(?:none:(?:question|hypothetical)|caution:asked-if)-/.test(verdict.rule) || (verdict.level === 'now' && insideAskedIf(text, sentence))) askedAbout = true;
@@ -402,6 +416,8 @@ const LEARNED_AFTER_EXPLAINED = 26;
  * above -9.5 (a firearm in reception, told formally), nine false alarms' below -13.
  */
 const LEARNED_AGAINST_SCENE = -10;
+/** Readings of now from grammar or a phrase that says it outright: someone doing it, holding a weapon, in a state. */
+const STRONG_NOW = /^now:\w+-(?:short-)?(?:in-progress|has-weapon|state|phrase|holding)$/;
 /** The rules' weakest reading of now: a danger word in a scene, with no grammar of now. */
 const SCENE = /^now:\w+-(?:short-)?scene$/;
 
