@@ -189,6 +189,10 @@ describe('terse messages', () => {
     expect(assessDanger("what's the right response if an ex is standing in reception threatening to kill her? for our induction pack").level).not.toBe('now');
   });
 
+  it('a long message that asks is danger now when the worker watches it happen as they write', () => {
+    expect(assessDanger("He's punching her in the car park and I'm watching from the office window, I'm on my own and I don't know whether to go out or wait for someone, what's the procedure?").level).toBe('now');
+  });
+
   it('a frame word that only follows danger in the grammar of now does not frame it', () => {
     expect(assessDanger("he's strangling her in the TV room, the news is on").level).toBe('now');
     expect(assessDanger('In the roleplay he is strangling her. What is the collusive response?').level).toBe('none');

@@ -310,7 +310,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
       continue;
     }
     // ... unless the worker hears or sees it as they write: "I can hear him hitting her".
-    const firm = /-perceived$/.test(verdict.rule) && WITNESSING.test(sentence);
+    // ... or sees someone being hurt as they write: "her partner is punching her in the car park and I'm watching from the office".
+    const firm = (/-perceived$/.test(verdict.rule) && WITNESSING.test(sentence)) || (/^now:(?:attack|weapon|confine)-(?:in-progress|has-weapon|holding)$/.test(verdict.rule) && WITNESSING.test(text));
     // A threat or an attack said laughing or as a joke ("I'm going to kill him, lol"): at most the caution line.
     if (verdict.level === 'now' && /^now:(?:threat|attack)-/.test(verdict.rule) && JEST.test(text) && !APPROACH.test(text)) caution ??= verdict.rule.replace(/^now:/, 'caution:jest-');
     else if (verdict.level === 'now' && asking && !firm && !NOW_WORDS.test(sentence) && !URGENT.test(sentence)) caution ??= verdict.rule.replace(/^now:/, 'caution:asking-');
