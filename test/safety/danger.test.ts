@@ -12,7 +12,7 @@ import { loadEvalSets, type DangerMessage } from '../../src/tooling/evaluation';
 const exampleSets = loadEvalSets(PROJECT_ROOT).flatMap((s) => (s.split === 'examples' && s.type === 'danger' ? [s] : []));
 const examples: DangerMessage[] = exampleSets.flatMap((s) => s.items);
 /** Sets of messages written to sound alarming without being danger now, and matched pairs (a danger-now message and one that shares most of its words). */
-const hardNegatives = new Set(exampleSets.filter((s) => s.name.startsWith('danger-not-') || s.name.startsWith('danger-pairs-')).flatMap((s) => s.items.filter((m) => m.label === 'not')));
+const hardNegatives = new Set(exampleSets.filter((s) => s.name.startsWith('danger-not-') || s.name.startsWith('danger-pairs-') || s.name.startsWith('danger-frames-')).flatMap((s) => s.items.filter((m) => m.label === 'not')));
 const labelled = (label: DangerMessage['label']) => examples.filter((m) => m.label === label).map((m) => m.text);
 /** The first two example sets, which the rules were built from, are held message by message. */
 const core = exampleSets.filter((s) => s.name === 'danger' || s.name === 'danger-legacy').flatMap((s) => s.items);
@@ -47,11 +47,12 @@ describe('danger happening now (examples)', () => {
     // but safe, slang; danger-pairs-*.yaml: the not-danger half of matched pairs. Held out when
     // first written, 20 of 300 got the emergency reply. The two sets written on 2026-12-07 (third
     // session) were harder: 40 of 320 and 30 of 160 held out, which took these sets from 15 of 1,540
-    // (1.0%) to 85 of 1,860 (4.6%); 69 (3.7%) now. Many of those left are panic typing undone in the same message
+    // (1.0%) to 85 of 1,860 (4.6%); 69 (3.7%) after that session's changes. danger-frames-16
+    // (matched pairs with frame words) added 9 of 130 held out; 72 of 1,990 (3.6%) now. Many of those left are panic typing undone in the same message
     // ("KNIFE ON THE FLOOR - its a butter knife"), where the emergency reply errs on the safe side.
     const hard = [...hardNegatives].map((m) => m.text);
     const alarms = hard.filter((m) => assessDanger(m).level === 'now');
-    expect(hard.length).toBeGreaterThanOrEqual(1800);
+    expect(hard.length).toBeGreaterThanOrEqual(1990);
     expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(Math.floor((hard.length * 4) / 100));
   });
 
@@ -193,10 +194,14 @@ describe('terse messages', () => {
     expect(assessDanger("He's punching her in the car park and I'm watching from the office window, I'm on my own and I don't know whether to go out or wait for someone, what's the procedure?").level).toBe('now');
   });
 
-  it('a frame word that only follows danger in the grammar of now does not frame it', () => {
+  it('a frame word met in passing frames nothing; one set up as a frame frames the whole message', () => {
     expect(assessDanger("he's strangling her in the TV room, the news is on").level).toBe('now');
+    expect(assessDanger("I'm a student on placement here, a man in reception is saying he'll stab her").level).toBe('now');
+    expect(assessDanger("He's holding a knife to her, I'm meant to be writing up my case study but this is real, it's happening in flat 3").level).toBe('now');
     expect(assessDanger('In the roleplay he is strangling her. What is the collusive response?').level).toBe('none');
     expect(assessDanger('can you write a practice scenario where a resident is being followed').level).not.toBe('now');
+    expect(assessDanger("He texts that he'll burn the flat down tonight with her in it - that's how the case study in module 3 opens, what would you flag?").level).not.toBe('now');
+    expect(assessDanger("he's got a knife in the TV drama and says he'll stab her - the residents were watching it, should I have turned it off?").level).not.toBe('now');
   });
 
   it("bleeding that cannot be stopped is danger now", () => {

@@ -80,6 +80,49 @@ const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we ar
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could(?! (?:hear|see|smell|tell))|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
 const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|songs?|poems?|lyrics|memoir|novel|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|on (?:the )?(?:tv|telly)|tv (?:show|programme|series|drama|documentary)|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?|call of duty|gta|console|fictional|fictitious|vignette|case discussion)\b/;
+const FRAME_WORDS = new RegExp(FRAMED.source, 'g');
+/**
+ * Frame words that say fiction, media, sport or coursework whatever surrounds them ("a drama on
+ * BBC", "on the Xbox", "my coursework"). The others (training, course, students, the news,
+ * research...) are as often met in passing and frame only when set up as a frame.
+ */
+const ALWAYS_FRAMES = /^(?:songs?|poems?|lyrics|memoir|novel|documentary|podcast|film|bbc|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?|call of duty|gta|console|fictional|fictitious|vignette|case discussion|role ?-?play|tabletop|made-?up|published|headlines?|newspapers?|in the papers?|read about|homicide review|inquests?|coroner|test message|this is a test|watching it|programme on|on (?:the )?(?:tv|telly)|tv (?:show|programme|series|drama|documentary)|e-?learning|nvq|diploma|coursework|essay|assignment|apprenticeship|qualification|exams?|statistics)$/;
+/** A frame word that names a place or people, not a frame: "the training room", "students on the floor", "the research team". */
+const FRAME_AS_PLACE = /^\s*(?:rooms?|flats?|halls?|kitchen|lounge|area|centre|center|team|people|nurse|officer|support|workers?|placement|visitors?|block|wing|suite)\b/;
+/** What follows a frame word set up as one: "scenario 5:", "exam question", "news report", "training on stalking". */
+const FRAME_AFTER = /^\s*(?:\d+\s*)?(?::|questions?\b|paper\b|brief\b|scenario\b|answers?\b|report\b|story\b|article\b|item\b|pack\b|materials?\b|video\b|(?:on|about) (?!the floor|site|shift|duty|placement|my|her|his)\w)/;
+/** Set up as a frame: "on the news", "in the training scenario", "from the case study", "for the test", "it's the climax of the film", "writing a quiz". */
+const FRAMING_BEFORE = /(?:\b(?:on|saw|seen|heard|read|watched|watching)\s+(?:the\s+)?|\b(?:in|from|of|for)\s+(?:(?:the|a|an|my|our|this|that|their|her|his|your)\s+)?(?:[\w'-]+\s+){0,2}|\b(?:that'?s|this is|it'?s|its|this was|that was|it was|is from|was from|based on)\s+(?:[\w'-]+\s+){0,4}|\b(?:writ(?:e|ing)|design(?:ing)?|mak(?:e|ing)|prepar(?:e|ing)|run(?:ning)?|plan(?:ning)?|deliver(?:ing)?|need|want|told|tell(?:ing)?|retell(?:ing)?)\s+(?:a|an|the|my|our|some|her|his|their)\s+(?:[\w'-]+\s+){0,2})$/;
+/** A frame denied: "I'm meant to be on my case study but this is real", "not a drill". */
+const FRAME_DENIED = /\b(?:(?:this|it)(?:'s| is) (?:for )?real|for real|not a (?:drill|test|joke|role ?-?play|scenario|film|game|exercise)|(?:this|it) is ?n'?t (?:a )?(?:drill|test|training|role ?-?play|scenario|exercise))\b/;
+/** ... but not a worker going somewhere: "I was just leaving for training". */
+const GOING_FOR = /\b(?:leaving|going|off|heading|late|ready|left|gone|away|due|back)\s+(?:for|from)\s+(?:[\w'-]+\s+){0,3}$/;
+
+/**
+ * Where a message frames what it tells as training, a role play, fiction, the news or a game: each
+ * frame word that always frames (a drama, the Xbox), that opens its sentence (after at most one
+ * word: "Training scenario:", "My coursework:"), that is set up as one ("in the role play",
+ * "that's the scenario for") or followed as one ("scenario 5:", "exam question"). A frame word met
+ * in passing ("I'm a student on placement", "the TV room", "I was just leaving for training",
+ * "the news is on in there") frames nothing.
+ */
+function framingAt(text: string): number[] {
+  const at: number[] = [];
+  // "this is real", "not a drill": the frame denied.
+  if (FRAME_DENIED.test(text)) return at;
+  for (const match of text.matchAll(FRAME_WORDS)) {
+    const i = match.index ?? 0;
+    const after = text.slice(i + match[0].length, i + match[0].length + 24);
+    if (FRAME_AS_PLACE.test(after)) continue;
+    const before = text.slice(Math.max(0, i - 60), i);
+    const lead = before.split(/[.!?\n:;—–]|\s-\s/).pop() ?? '';
+    const opens = lead.trim() === '' || lead.trim().split(/\s+/).length <= 1;
+    const setUp = FRAMING_BEFORE.test(before) && !GOING_FOR.test(before);
+    if (ALWAYS_FRAMES.test(match[0]) || opens || setUp || FRAME_AFTER.test(after)) at.push(i);
+  }
+  return at;
+}
+
 /** The worker hearing or seeing it as they write. */
 const WITNESSING = /\b(?:i|we) can (?:hear|see)\b|\b(?:i'?m|i am|we'?re|we are) (?:watching|hearing|seeing)\b/;
 /** A full sentence that asks what to do if something happens: "what do I do if ...", "how should we respond if ...". */
@@ -247,19 +290,11 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   if (!text.trim()) return { level: 'none', rule: 'none:empty' };
   // "HELP room 3", "help pls flat 12 now": a cry with where, and nothing else, is someone in the middle of it.
   if (text.split(/\s+/).length <= CRY_WORDS && CRY.test(text) && (TERSE_PLACE.test(text) || SOMEONE_HERE.test(text))) return { level: 'now', rule: 'now:cry-with-place' };
-  // A frame (training, a role play, the news) anywhere frames the message ("... for our induction
-  // pack"), except that danger said to be now or urgent is framed only by a frame before it or in
-  // its own sentence: "HELP he's stabbing her in the kitchen, I was just leaving for training".
-  const frameAt = FRAMED.exec(text)?.index ?? Infinity;
-  /** A frame before this sentence, or in it before its first danger word ("In the role play he...", "write a scenario where..."). */
-  const frameLeads = (at: number, sentence: string, clean: string, sentenceWords: Word[]) => {
-    if (frameAt < Math.max(0, at)) return true;
-    const inSentence = FRAMED.exec(clean);
-    if (!inSentence) return false;
-    const firstCue = dangerCues(sentenceWords, clean)[0];
-    return firstCue === undefined || wordIndexAt(sentenceWords, clean, inSentence.index) <= firstCue.index;
-  };
-  const framedAt = (end: number, sentence: string) => frameAt < end || (frameAt < Infinity && !shouting && !URGENT.test(sentence) && !saysNow(sentence));
+  // A frame (training, a role play, the news) set up as one frames the whole message, wherever
+  // it is ("... that's the opening of the training scenario"); a frame word met in passing frames
+  // nothing: "HELP he's stabbing her in the kitchen, I was just leaving for training".
+  const frameAt = framingAt(text)[0] ?? Infinity;
+  const framed = frameAt < Infinity;
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
   // unless it says the danger is now, it gets at most the caution line.
@@ -283,23 +318,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const learnedOdds = () => (odds ??= learned.odds(dangerFeatures(read.flatMap((s) => s.words), message)));
   // Said to be over somewhere in the message, and not said to be now or urgent anywhere.
   const resolved = RESOLVED.test(text) && !saysNow(text) && !URGENT.test(text) && !shouting;
-  let cursor = 0;
-  /** The first sentence with danger words, and where it ends; where the first sentence ends. */
-  let firstDanger: { end: number; sentence: string } | undefined;
-  let firstEnd: number | undefined;
   for (const { sentence, clean, words: sentenceWords } of read) {
-    const at = text.indexOf(sentence, cursor);
-    if (at >= 0) cursor = at;
-    const end = at >= 0 ? at + sentence.length : text.length;
-    firstEnd ??= end;
-    let verdict = assessSentence(clean, sentenceWords, { shouting, framed: framedAt(end, sentence), words, past });
-    // ... nor does a frame word that only follows danger in the grammar of now: "he's strangling
-    // her in the TV room, the news is on", "a man with a knife in the course room".
-    if (verdict.rule.startsWith('none:framed-') && !frameLeads(at, sentence, clean, sentenceWords)) {
-      const unframed = assessSentence(clean, sentenceWords, { shouting, framed: false, words, past });
-      if (unframed.level === 'now' && STRONG_NOW.test(unframed.rule)) verdict = unframed;
-    }
-    if (verdict.rule !== 'none:no-danger-words' && firstDanger === undefined) firstDanger = { end, sentence };
+    const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
     if (/^(?:none:(?:question|hypothetical)|caution:asked-if)-/.test(verdict.rule) || (verdict.level === 'now' && insideAskedIf(text, sentence))) askedAbout = true;
     if (verdict.rule === 'none:no-danger-words' && HAPPENING_NOW.test(sentence)) happeningNow = true;
@@ -335,9 +355,6 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     if (STILL_THERE.test(sentence) && !PAST_WORDS.test(sentence)) stillThere = true;
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
-  // The message as a whole is framed as its first danger sentence is, or by a frame in its first
-  // sentence when no sentence has danger words of its own.
-  const framed = firstDanger ? framedAt(firstDanger.end, firstDanger.sentence) : frameAt < (firstEnd ?? text.length);
   // A question that is a cry: the danger asked about, and said in a clause of its own to be going on as the worker types.
   if (askedAbout && happeningNow && !framed && !resolved) return { level: 'now', rule: 'now:asked-while-happening' };
   // Someone hurt in one sentence and whoever did it still there in another: "found her unresponsive ... her partner is still present".
@@ -417,8 +434,6 @@ const LEARNED_AFTER_EXPLAINED = 26;
  * above -9.5 (a firearm in reception, told formally), nine false alarms' below -13.
  */
 const LEARNED_AGAINST_SCENE = -10;
-/** Readings of now from grammar or a phrase that says it outright: someone doing it, holding a weapon, in a state. */
-const STRONG_NOW = /^now:\w+-(?:short-)?(?:in-progress|has-weapon|state|phrase|holding)$/;
 /** The rules' weakest reading of now: a danger word in a scene, with no grammar of now. */
 const SCENE = /^now:\w+-(?:short-)?scene$/;
 
