@@ -190,6 +190,12 @@ describe('terse messages', () => {
     expect(assessDanger("what's the right response if an ex is standing in reception threatening to kill her? for our induction pack").level).not.toBe('now');
   });
 
+  it('a run-on "what do I do" before the danger, and "would it be ok to" asking to act, do not hide it', () => {
+    expect(assessDanger("what do I do he's got her by the neck").level).toBe('now');
+    expect(assessDanger('would it be ok to ring the police, he has a knife to her throat in the lounge').level).toBe('now');
+    expect(assessDanger("what do I do if he's got a knife").level).toBe('none');
+  });
+
   it('a long message that asks is danger now when the worker watches it happen as they write', () => {
     expect(assessDanger("He's punching her in the car park and I'm watching from the office window, I'm on my own and I don't know whether to go out or wait for someone, what's the procedure?").level).toBe('now');
   });

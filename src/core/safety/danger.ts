@@ -145,7 +145,7 @@ const LONG_MESSAGE_WORDS = 20;
 const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who|when)\s+(?:i|we|you|it|that|this|they|she|he|our|my)\b/;
 
 /** Asking what to call something ("is that dv", "does it count as abuse"): a worker weighing up what they saw, not a cry for help. */
-const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:could|would|might|can) (?:that|this|it) be\b|is (?:that|this|it) (?:treated|classed|seen|counted|considered|recognised|recognized) as\b|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
+const CLASSIFYING = /\b(?:is (?:that|this|it) (?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:could|would|might|can) (?:that|this|it) be\b(?! (?:ok|okay|alright|all right|best|better|wise|wrong|right|safe|possible|allowed) to\b)|is (?:that|this|it) (?:treated|classed|seen|counted|considered|recognised|recognized) as\b|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
 
 /**
  * A few words, as typed in the middle of it: "knife. lounge.", "room 8 choking", "hammer, top
@@ -440,7 +440,7 @@ const SCENE = /^now:\w+-(?:short-)?scene$/;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;:\n]+|\s[—–-]+\s|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i (?:can|'m|am)\b)/)
+    .split(/[.!?;:\n]+|\s[—–-]+\s|(?<=\bwhat (?:do|should|can|shall) (?:i|we) do)\s+(?=(?:he|she|they|someone|there)\b)|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i (?:can|'m|am)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
