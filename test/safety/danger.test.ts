@@ -215,6 +215,17 @@ describe('terse messages', () => {
   });
 });
 
+describe('everyday talk with danger words', () => {
+  it('"my manager is going to kill me for..." is a figure of speech', () => {
+    expect(assessDanger('my team leader is gonna kill me for losing the keys again').level).toBe('none');
+  });
+
+  it('threats by message that have been going on, from somewhere else, are not danger now', () => {
+    expect(assessDanger("he's been sending her threatening texts from jail").level).not.toBe('now');
+    expect(assessDanger('hes been hitting her').level).toBe('now');
+  });
+});
+
 describe('words that only sound alarming', () => {
   it.each([
     "she's not responding to my texts",
