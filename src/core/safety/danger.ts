@@ -36,6 +36,7 @@ import { isEnglishWord } from '../language/english';
 import { CorrectionVocabulary, namesIn, readText } from '../language/spelling';
 import { dangerFeatures, learnedDangerReader, type LearnedDangerReader } from './learnedDanger';
 import { FIGURES_OF_SPEECH } from './figuresOfSpeech';
+import { framingAt } from './frames';
 import { PHRASE_CUES, type Cue } from './phraseCues';
 import { ARRIVING, DISTANT_PAST, NOW_WORDS, PAST_WORDS, RESOLVED, saysNow, WHAT_NOW } from './timeWords';
 import { ATTACK, ATTACK_NEEDS_PERSON, BODY, CONFINE, dangerForms, DANGER_STATE, HOLDING, MEDICAL, PEOPLE, SIGN, WEAPON } from './dangerWords';
@@ -79,50 +80,6 @@ const URGENT = /(?:^|[^a-z])(?:(?<!(?:get|got|seek|for|and|some|any|extra|offere
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could(?! (?:hear|see|smell|tell))|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
-const FRAMED = /\b(?:training|role ?-?play|scenario|exercise|quiz|course|induction|case study|practice (?:case|question|example)|practise|students?|learners?|e-?learning|songs?|poems?|lyrics|memoir|novel|nvq|diploma|qualification|assignment|coursework|essay|apprenticeship|module|drill|tabletop|made-?up|read about|news|headlines?|article|newspapers?|in the papers?|documentary|story|podcast|film|bbc|published|homicide review|research|statistics|programme on|on (?:the )?(?:tv|telly)|tv (?:show|programme|series|drama|documentary)|exams?|inquests?|coroner|test message|this is a test|series|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|watching it|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?|call of duty|gta|console|fictional|fictitious|vignette|case discussion)\b/;
-const FRAME_WORDS = new RegExp(FRAMED.source, 'g');
-/**
- * Frame words that say fiction, media, sport or coursework whatever surrounds them ("a drama on
- * BBC", "on the Xbox", "my coursework"). The others (training, course, students, the news,
- * research...) are as often met in passing and frame only when set up as a frame.
- */
-const ALWAYS_FRAMES = /^(?:songs?|poems?|lyrics|memoir|novel|documentary|podcast|film|bbc|episodes?|soaps?|netflix|eastenders|hollyoaks|corrie|coronation street|emmerdale|clip|drama|box set|video games?|computer games?|boxing|fight night|sparring|martial arts|mma|kickboxing|karate|judo|xbox|ps[45]|playstation|fortnite|gaming|zombies?|call of duty|gta|console|fictional|fictitious|vignette|case discussion|role ?-?play|tabletop|made-?up|published|headlines?|newspapers?|in the papers?|read about|homicide review|inquests?|coroner|test message|this is a test|watching it|programme on|on (?:the )?(?:tv|telly)|tv (?:show|programme|series|drama|documentary)|e-?learning|nvq|diploma|coursework|essay|assignment|apprenticeship|qualification|exams?|statistics)$/;
-/** A frame word that names a place or people, not a frame: "the training room", "students on the floor", "the research team". */
-const FRAME_AS_PLACE = /^\s*(?:rooms?|flats?|halls?|kitchen|lounge|area|centre|center|team|people|nurse|officer|support|workers?|placement|visitors?|block|wing|suite)\b/;
-/** What follows a frame word set up as one: "scenario 5:", "exam question", "news report", "training on stalking". */
-const FRAME_AFTER = /^\s*(?:\d+\s*)?(?::|questions?\b|paper\b|brief\b|scenario\b|answers?\b|report\b|story\b|article\b|item\b|pack\b|materials?\b|video\b|(?:on|about) (?!the floor|site|shift|duty|placement|my|her|his)\w)/;
-/** Set up as a frame: "on the news", "in the training scenario", "from the case study", "for the test", "it's the climax of the film", "writing a quiz". */
-const FRAMING_BEFORE = /(?:\b(?:on|saw|seen|heard|read|watched|watching)\s+(?:the\s+)?|\b(?:in|from|of|for)\s+(?:(?:the|a|an|my|our|this|that|their|her|his|your)\s+)?(?:[\w'-]+\s+){0,2}|\b(?:that'?s|this is|it'?s|its|this was|that was|it was|is from|was from|based on)\s+(?:[\w'-]+\s+){0,4}|\b(?:writ(?:e|ing)|design(?:ing)?|mak(?:e|ing)|prepar(?:e|ing)|run(?:ning)?|plan(?:ning)?|deliver(?:ing)?|need|want|told|tell(?:ing)?|retell(?:ing)?)\s+(?:a|an|the|my|our|some|her|his|their)\s+(?:[\w'-]+\s+){0,2})$/;
-/** A frame denied: "I'm meant to be on my case study but this is real", "not a drill". */
-const FRAME_DENIED = /\b(?:(?:this|it)(?:'s| is) (?:for )?real|for real|not a (?:drill|test|joke|role ?-?play|scenario|film|game|exercise)|(?:this|it) is ?n'?t (?:a )?(?:drill|test|training|role ?-?play|scenario|exercise))\b/;
-/** ... but not a worker going somewhere: "I was just leaving for training". */
-const GOING_FOR = /\b(?:leaving|going|off|heading|late|ready|left|gone|away|due|back)\s+(?:for|from)\s+(?:[\w'-]+\s+){0,3}$/;
-
-/**
- * Where a message frames what it tells as training, a role play, fiction, the news or a game: each
- * frame word that always frames (a drama, the Xbox), that opens its sentence (after at most one
- * word: "Training scenario:", "My coursework:"), that is set up as one ("in the role play",
- * "that's the scenario for") or followed as one ("scenario 5:", "exam question"). A frame word met
- * in passing ("I'm a student on placement", "the TV room", "I was just leaving for training",
- * "the news is on in there") frames nothing.
- */
-function framingAt(text: string): number[] {
-  const at: number[] = [];
-  // "this is real", "not a drill": the frame denied.
-  if (FRAME_DENIED.test(text)) return at;
-  for (const match of text.matchAll(FRAME_WORDS)) {
-    const i = match.index ?? 0;
-    const after = text.slice(i + match[0].length, i + match[0].length + 24);
-    if (FRAME_AS_PLACE.test(after)) continue;
-    const before = text.slice(Math.max(0, i - 60), i);
-    const lead = before.split(/[.!?\n:;—–]|\s-\s/).pop() ?? '';
-    const opens = lead.trim() === '' || lead.trim().split(/\s+/).length <= 1;
-    const setUp = FRAMING_BEFORE.test(before) && !GOING_FOR.test(before);
-    if (ALWAYS_FRAMES.test(match[0]) || opens || setUp || FRAME_AFTER.test(after)) at.push(i);
-  }
-  return at;
-}
-
 /** The worker hearing or seeing it as they write. */
 const WITNESSING = /\b(?:i|we) can (?:hear|see)\b|\b(?:i'?m|i am|we'?re|we are) (?:watching|hearing|seeing)\b/;
 /** A full sentence that asks what to do if something happens: "what do I do if ...", "how should we respond if ...". */
