@@ -36,7 +36,7 @@ import { isEnglishWord } from '../language/english';
 import { CorrectionVocabulary, namesIn, readText } from '../language/spelling';
 import { dangerFeatures, learnedDangerReader, type LearnedDangerReader } from './learnedDanger';
 import { FIGURES_OF_SPEECH } from './figuresOfSpeech';
-import { framingAt } from './frames';
+import { isFramed } from './frames';
 import { PHRASE_CUES, type Cue } from './phraseCues';
 import { ARRIVING, DISTANT_PAST, NOW_WORDS, PAST_WORDS, RESOLVED, saysNow, WHAT_NOW } from './timeWords';
 import { ATTACK, ATTACK_NEEDS_PERSON, BODY, CONFINE, dangerForms, DANGER_STATE, HOLDING, MEDICAL, PEOPLE, SIGN, WEAPON } from './dangerWords';
@@ -127,7 +127,7 @@ function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): 
 
 const TERSE_WORDS = 6;
 /** A clause that says only that it is going on now: "it's happening now", "he's still going", "he's there now", "it's happening in 3". */
-const HAPPENING_NOW = /^(?:and |but |and )?(?:(?:it'?s|its|it is|this is) (?:happening |going on )?(?:right )?now|(?:it'?s|its|it is|this is) (?:happening|going on)(?: (?:right )?now| in (?:room |rm |flat )?\w+)?|(?:he'?s|he is|she'?s|she is|they'?re|they are) (?:still )?(?:going|at it|doing it|there|here) (?:right )?now|(?:he'?s|he is|she'?s|she is|they'?re|they are) still (?:going|at it|doing it|there)|(?:right )?now|as we speak)$/;
+const HAPPENING_NOW = /^(?:and |but )?(?:(?:it'?s|its|it is|this is) (?:happening |going on )?(?:right )?now|(?:it'?s|its|it is|this is) (?:happening|going on)(?: (?:right )?now| in (?:room |rm |flat )?\w+)?|(?:he'?s|he is|she'?s|she is|they'?re|they are) (?:still )?(?:going|at it|doing it|there|here) (?:right )?now|(?:he'?s|he is|she'?s|she is|they'?re|they are) still (?:going|at it|doing it|there)|(?:right )?now|as we speak)$/;
 /** A word, then where it is: "gun in reception", "blade at the back door", "machete outside". */
 const WEAPON_AT = /\b([a-z]+) (?:in|at|on|by|outside|near) (?:the |her |his |our |a )?(?:room|flat|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|laundry|gate|door|front door|back door|hall|hallway|landing|entrance|bedroom|\d+)\b/;
 
@@ -233,9 +233,13 @@ export function asksForGuidance(message: string): boolean {
 function readForDanger(message: string): string {
   // No danger word is 40 letters long: a longer run of characters is left out rather than read.
   // Texting drops the apostrophe of "I'll" before a way of hurting someone: "ill kill u".
-  // Notes write "M" and "F" for the man and the woman: "0030 rm 15 M assaulting F".
-  // ... and open with the time: "1935 F barricaded in bathroom" is 19:35, not a year.
-  const plain = plainText(message.replace(/^(\s*)([01]\d|2[0-3])([0-5]\d)\b(?!s)/gm, '$1$2:$3').replace(/(?<![A-Za-z'])M(?![A-Za-z'0-9])/g, 'man').replace(/(?<![A-Za-z'])F(?![A-Za-z'0-9])/g, 'woman')).replace(/\S{40,}/g, ' ').replace(/\bill (?=kill|stab|hurt|smash|burn|batter|do (?:you|u|her|him) in)/g, "i'll ");
+  // Notes open with the time ("1935 F barricaded in bathroom" is 19:35, not a year) and write "M"
+  // and "F" for the man and the woman ("0030 rm 15 M assaulting F").
+  const notes = message
+    .replace(/^(\s*)([01]\d|2[0-3])([0-5]\d)\b(?!s)/gm, '$1$2:$3')
+    .replace(/(?<![A-Za-z'])M(?![A-Za-z'0-9])/g, 'man')
+    .replace(/(?<![A-Za-z'])F(?![A-Za-z'0-9])/g, 'woman');
+  const plain = plainText(notes).replace(/\S{40,}/g, ' ').replace(/\bill (?=kill|stab|hurt|smash|burn|batter|do (?:you|u|her|him) in)/g, "i'll ");
   return readText(plain, dangerVocabulary(), namesIn(message));
 }
 
@@ -250,8 +254,7 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // A frame (training, a role play, the news) set up as one frames the whole message, wherever
   // it is ("... that's the opening of the training scenario"); a frame word met in passing frames
   // nothing: "HELP he's stabbing her in the kitchen, I was just leaving for training".
-  const frameAt = framingAt(text)[0] ?? Infinity;
-  const framed = frameAt < Infinity;
+  const framed = isFramed(text);
   let caution: string | undefined;
   // A long message that tells a situation and asks what to do is a worker asking for guidance:
   // unless it says the danger is now, it gets at most the caution line.

@@ -28,17 +28,15 @@ const FRAME_DENIED = /\b(?:(?:this|it)(?:'s| is) (?:for )?real|for real|not a (?
 const GOING_FOR = /\b(?:leaving|going|off|heading|late|ready|left|gone|away|due|back)\s+(?:for|from)\s+(?:[\w'-]+\s+){0,3}$/;
 
 /**
- * Where a message frames what it tells as training, a role play, fiction, the news or a game: each
- * frame word that always frames (a drama, the Xbox), that opens its sentence (after at most one
- * word: "Training scenario:", "My coursework:"), that is set up as one ("in the role play",
- * "that's the scenario for") or followed as one ("scenario 5:", "exam question"). A frame word met
- * in passing ("I'm a student on placement", "the TV room", "I was just leaving for training",
- * "the news is on in there") frames nothing.
+ * Whether a message frames what it tells as training, a role play, fiction, the news or a game:
+ * some frame word in it always frames (a drama, the Xbox), opens its sentence (after at most one
+ * word: "Training scenario:", "My coursework:"), is set up as one ("in the role play", "that's
+ * the scenario for") or is followed as one ("scenario 5:", "exam question"). A frame word met in
+ * passing ("I'm a student on placement", "the TV room", "I was just leaving for training", "the
+ * news is on in there") frames nothing, and "this is real" denies a frame.
  */
-export function framingAt(text: string): number[] {
-  const at: number[] = [];
-  // "this is real", "not a drill": the frame denied.
-  if (FRAME_DENIED.test(text)) return at;
+export function isFramed(text: string): boolean {
+  if (FRAME_DENIED.test(text)) return false;
   for (const match of text.matchAll(FRAME_WORDS)) {
     const i = match.index ?? 0;
     const after = text.slice(i + match[0].length, i + match[0].length + 24);
@@ -47,7 +45,7 @@ export function framingAt(text: string): number[] {
     const lead = before.split(/[.!?\n:;—–]|\s-\s/).pop() ?? '';
     const opens = lead.trim() === '' || lead.trim().split(/\s+/).length <= 1;
     const setUp = FRAMING_BEFORE.test(before) && !GOING_FOR.test(before);
-    if (ALWAYS_FRAMES.test(match[0]) || opens || setUp || FRAME_AFTER.test(after)) at.push(i);
+    if (ALWAYS_FRAMES.test(match[0]) || opens || setUp || FRAME_AFTER.test(after)) return true;
   }
-  return at;
+  return false;
 }
