@@ -235,6 +235,10 @@ describe('words that only sound alarming', () => {
     "he's kicking off about his benefits",
     'this rota is killing me',
     'the printer is smashed again',
+    // the object of a verb is in its own clause: the worker is shaking, nobody is being shaken
+    "she just told me everything about him and I'm sat here shaking, what do I do",
+    // what he is doing now is not the harm; the harm is told in the past
+    'her bf is tracking her phone and pushed her',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });
@@ -255,6 +259,8 @@ describe('a worker weighing up what to call it', () => {
   it.each([
     'her son keeps hittin her n smashin her room up, does that count as dv',
     'he hides her walking frame and messes with her tablets is that abuse',
+    'her lad keeps smashing her room up and shoving her, is tht even dv',
+    "he keeps grabbing her arm when she talks to staff, can't tell if it's really abuse",
   ])('"%s" gets at most the caution line', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });

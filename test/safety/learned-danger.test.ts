@@ -35,7 +35,7 @@ describe('the learned danger reader', () => {
     expect(not.filter((m) => learned(m.text)).map((m) => m.text)).toEqual([]);
   });
 
-  it('raises a level, and lowers none but a scene read from a danger word alone', () => {
+  it('raises a level, and lowers only a reading of now it reads as far from danger now', () => {
     for (const text of ["he's strangling her right now", 'HELP hes got a knife', 'he is kicking her door in', 'Trail of fresh blood from the lift to flat 14']) {
       expect(assessDanger(text).level).toBe('now');
       expect(assessDanger(text).rule.startsWith('now:learned')).toBe(false);
@@ -44,6 +44,8 @@ describe('the learned danger reader', () => {
     for (const text of ['The duty phone has been on fire since 8am, every agency in the city wants a bed tonight.', "ffs the printer's jammed again, about to take a hammer to it"]) {
       expect(assessDanger(text).rule).toMatch(/^caution:unlikely-\w+-scene$/);
     }
+    // ... and any reading of now that is not witnessed, in a sentence it reads as far from danger now.
+    expect(assessDanger('SHE CANT GET OUT OF THE TENANCY HE SIGNED, HOW DO WE DEAL WITH A JOINT TENANCY').rule).toMatch(/^caution:unlikely-/);
   });
 
   it('lowers, held out, no danger-now message and some false alarms', () => {
