@@ -215,6 +215,21 @@ describe('terse messages', () => {
   });
 });
 
+describe('a thing used on someone, and a witness', () => {
+  it.each([
+    "he's swinging it at her",
+    "he's got a pan of boiling water and is about to throw it over her",
+    "A man is attacking his partner outside the shop and I'm watching it now",
+    'neighbours screaming at him to stop',
+  ])('"%s" is danger now', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+
+  it('moving about is not an attack', () => {
+    expect(assessDanger("he's stomping round the office in a mood").level).not.toBe('now');
+  });
+});
+
 describe('everyday talk with danger words', () => {
   it('"my manager is going to kill me for..." is a figure of speech', () => {
     expect(assessDanger('my team leader is gonna kill me for losing the keys again').level).toBe('none');

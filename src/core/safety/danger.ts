@@ -534,7 +534,9 @@ const PLACES_LIVED_IN = new Set(['flat', 'room', 'house', 'home', 'place', 'host
 /** "someone drowned it", "gonna kick it": done to a thing. */
 function doneToAThing(words: Word[], index: number): boolean {
   // "she's drowning, it's the bath": "it" opening the next clause is no object.
-  if (THINGS_PRONOUNS.has(words[index + 1]?.text ?? '') && !/^(?:is|'s|was)$/.test(words[index + 2]?.text ?? '')) return true;
+  // ... but a thing swung, thrown or poured at someone is done to them: "he's swinging it at her".
+  const atSomeone = /^(?:at|towards|toward|over|on|onto|into)$/.test(words[index + 2]?.text ?? '') && people.has(words[index + 3]?.text ?? '');
+  if (THINGS_PRONOUNS.has(words[index + 1]?.text ?? '') && !/^(?:is|'s|was)$/.test(words[index + 2]?.text ?? '') && !atSomeone) return true;
   // "they'll hunt down whoever ...", and said as an intent, "gonna stab the next spreadsheet".
   const after = words
     .slice(index + 1, index + 5)
@@ -548,7 +550,7 @@ function doneToAThing(words: Word[], index: number): boolean {
 
 /** "stomping about", "kicking around the hostel": moving about, not hitting anyone. */
 function aimless(words: Word[], index: number): boolean {
-  return /^(?:about|around)$/.test(words[index + 1]?.text ?? '') && !people.has(words[index + 2]?.text ?? '');
+  return /^(?:about|around|round)$/.test(words[index + 1]?.text ?? '') && !people.has(words[index + 2]?.text ?? '');
 }
 
 /**

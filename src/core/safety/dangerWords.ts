@@ -78,7 +78,7 @@ export const PEOPLE = [
   'man', 'woman', 'men', 'women', 'guy', 'bloke', 'lad', 'girl', 'boy', 'partner', 'boyfriend', 'girlfriend', 'husband',
   'wife', 'ex', 'fella', 'missus', 'resident', 'client', 'perp', 'perpetrator', 'dad', 'daddy', 'mum', 'mummy', 'mother',
   'father', 'brother', 'sister', 'son', 'daughter', 'kid', 'child', 'baby', 'toddler', 'colleague', 'staff', 'worker',
-  'manager', 'person', 'people', 'stranger', 'family', 'friend', 'neighbour', 'tenant', 'victim', 'survivor', 'mate',
+  'manager', 'person', 'people', 'stranger', 'family', 'friend', 'neighbour', 'neighbor', 'tenant', 'victim', 'survivor', 'mate',
   'nan', 'uncle', 'cousin', 'little one', 'one', 'infant', 'newborn', 'kids', 'children', 'stepdad', 'keyworker', 'officer', 'customer', 'visitor', 'lady', 'gentleman', 'gang',
   'teenager', 'teen', 'pensioner', 'carer', 'grandad', 'grandma', 'granny', 'nephew', 'niece', 'aunt', 'auntie', 'grandson', 'granddaughter',
   'stepson', 'stepdaughter', 'stepmum', 'flatmate', 'housemate', 'roommate', 'guard', 'volunteer', 'student', 'youngster', 'fiance', 'fiancee',
