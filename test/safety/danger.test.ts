@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assessDanger, wordsForDanger } from '../../src/core/safety/danger';
+import type { LearnedDangerReader } from '../../src/core/safety/learnedDanger';
 import { PROJECT_ROOT } from '../../src/paths';
 import { loadEvalSets, type DangerMessage } from '../../src/tooling/evaluation';
 
@@ -223,6 +224,14 @@ describe('a thing used on someone, and a witness', () => {
     'neighbours screaming at him to stop',
   ])('"%s" is danger now', (message) => {
     expect(assessDanger(message).level).toBe('now');
+  });
+
+  it('reads trying to stop an attack, and smothering with a thing, as danger signs by the rules alone', () => {
+    // A second reader that never raises a level, so the rules' own reading is what is tested.
+    const rulesOnly = { odds: () => 0 } as unknown as LearnedDangerReader;
+    expect(assessDanger('the 6 yr old is trying to pull him off her', rulesOnly).level).not.toBe('none');
+    expect(assessDanger("he's pressing a pillow on her face", rulesOnly).level).toBe('now');
+    expect(assessDanger('I pulled him off her last night', rulesOnly).level).toBe('none');
   });
 
   it('moving about is not an attack', () => {

@@ -58,7 +58,11 @@ export const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: 
   { pattern: /\b(?:break|breaking|kick|kicking|smash|smashing|bash|bashing) (?:the |her |his |my |our |their )?(?:\w+ )?(?:door|window)s? (?:down|in)\b|\btrying to (?:get|break|force (?:his|her|their) way) in\b|\b(?:attempting|trying) to (?:gain|force) (?:access|entry)\b/, kind: 'attack' },
   { pattern: /\b(?:looking|searching|hunting|coming) for (?:her|him|me|us|them)\b/, kind: 'confine' },
   { pattern: /\b(?:holding|holds?|held|got|has|keeping) (?:her|him|me|us|them) (?:in|down|against|there|hostage|prisoner)\b/, kind: 'confine', hold: true },
-  { pattern: /\b(?:shouting|screaming|crying|yelling|calling|begging) (?:out )?(?:for help|help|for someone)\b|\bget off (?:me|her|him)\b|\blet (?:me|her) (?:go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|out)\b|\bbegging (?:him|her) to stop\b/, kind: 'sign' },
+  { pattern: /\b(?:shouting|screaming|crying|yelling|calling|begging) (?:out )?(?:for help|help|for someone)\b|\bget off (?:me|her|him)\b|\blet (?:me|her) (?:go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|out)\b|\bbegging (?:him|her) to stop\b|\b(?:screaming|shouting|yelling) at (?:him|them) to (?:stop|get off|leave (?:her|him) alone)\b/, kind: 'sign' },
+  // Someone trying to stop an attack: "the 6 yr old is trying to pull him off her", "get him off her".
+  { pattern: /\b(?:pull|pulling|pulled|get|getting|got|drag|dragging|dragged|prise|prising|prised|wrestle|wrestling|wrestled) (?:him|them|the man|her partner|her ex|her husband|her boyfriend|his dad|dad) off (?:of )?(?:her|me|him|them|the kids?|the baby|the child|his mum|my mum)\b/, kind: 'attack' },
+  // Smothering with a thing: "pressing a pillow on her face", "holding a cushion over his face".
+  { pattern: /\b(?:pillow|cushion|hand|bag|towel|blanket|duvet)s? (?:over|on|against) (?:her|his|my|their|the baby's|the child's) (?:face|mouth|nose|head)\b/, kind: 'attack' },
   { pattern: /\bset (?:fire|light) to\b|\bset (?:\w+ )?alight\b|\bon fire\b/, kind: 'sign' },
   { pattern: /\b(?:black eye|split lip|bruis\w*|marks? (?:round|on|around)|swollen|a lump|cuts? (?:on|to)|burn marks?|injur\w*|wounds?)\b/, kind: 'injury' },
 ];
