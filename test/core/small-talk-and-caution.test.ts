@@ -53,6 +53,22 @@ describe('small talk', () => {
     expect(first('he calls her useless')?.kind).not.toBe('small-talk');
   });
 
+  it('a greeting or thanks around a short question does not hide it', () => {
+    for (const question of ['FGM', 'gaslighting', 'stalking protection order', 'honour based abuse']) {
+      const bare = first(question);
+      expect(bare?.kind).toBe('card');
+      for (const framed of [`hiya, ${question}`, `${question} thanks`, `quick question, ${question}?? cheers`, `sorry to ask but ${question}`]) {
+        expect(first(framed)?.id, framed).toBe(bare?.id);
+      }
+    }
+  });
+
+  it('what is left when the greeting or thanks is read out can be small talk too', () => {
+    expect(first('thank you, that was really helpful')?.kind).toBe('small-talk');
+    // the product's own name names no topic: a greeting (with the menu)
+    expect(['small-talk', 'menu']).toContain(first('hiya waypnt')?.kind);
+  });
+
   it('a real word is not read as a misspelled greeting', () => {
     expect(first('hit')?.kind).not.toBe('small-talk');
   });

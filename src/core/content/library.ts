@@ -54,7 +54,7 @@ export class ContentLibrary {
     /** Workers' words for the cards' words, for search. */
     readonly thesaurus: Thesaurus = { entries: [] },
     /** Hello, thanks, bye: answered briefly, never with a card. */
-    readonly smallTalk: SmallTalk = { intents: [], filler: [] },
+    readonly smallTalk: SmallTalk = { intents: [], filler: [], around: { before: [], after: [] } },
     /** The public pages that currency notes, cards, tree steps and practice feedback cite (an Act section, a gov.uk page, SafeLives). */
     readonly publicSources: readonly PublicSource[] = [],
     /** Questions not covered: the search's scope check learns from them. */

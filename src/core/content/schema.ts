@@ -399,6 +399,13 @@ export const SmallTalk = z
   .object({
     intents: z.array(SmallTalkIntent).min(1),
     filler: z.array(Phrase).describe('Words that may come with small talk without changing it ("ok", "really", "for now")'),
+    around: z
+      .object({
+        before: z.array(Phrase).describe('Said before a question ("hiya", "quick question", "sorry to ask but"): left out when the question is searched'),
+        after: z.array(Phrase).describe('Said after a question ("thanks", "cheers"): left out when the question is searched'),
+      })
+      .strict()
+      .describe('Greetings and thanks around a question, so that "hiya, FGM" is searched as "FGM"'),
   })
   .strict();
 

@@ -19,7 +19,7 @@ import { caseNoteReply } from './caseNote';
 import { Practice } from './practice';
 import { SmallTalkMatcher } from './smallTalk';
 import { asksForGuidance, assessDanger } from '../safety/danger';
-import type { GuidanceSearch } from '../search/search';
+import type { GuidanceSearch, SearchVerdict } from '../search/search';
 import { normalise } from '../language/analyse';
 import { back, choose, raisesEmergency, startWalk, type TreeWalk } from '../trees/engine';
 import {
@@ -475,7 +475,8 @@ export class Assistant {
   }
 
   private answer(text: string, session: Session): TurnResult {
-    const verdict = this.search.classify(text);
+    // Searched without the greetings and thanks around it: "hiya, FGM" asks about FGM.
+    const verdict = this.classify(text);
     if (verdict.type === 'answer') {
       const best = verdict.best;
       if (best.kind === 'tree') {
@@ -500,6 +501,22 @@ export class Assistant {
     // Counted (redacted, never logged) so content authors can see what workers ask that Waypoint can't answer.
     this.options.feedback?.unanswered(text);
     return { session, replies: [fallbackReply(this.library, nearest)] };
+  }
+
+  /**
+   * The search's verdict on a question, read without the greetings and thanks around it ("hiya,
+   * FGM" asks about FGM; "stalking protection order thanks" about the order), which would
+   * otherwise dilute a short question until it found nothing. What is left must find guidance and
+   * not be small talk itself ("thank you, that was really helpful"); otherwise the whole message
+   * is read as typed, as before.
+   */
+  private classify(text: string): SearchVerdict {
+    const question = this.smallTalk.question(text);
+    if (question !== text && !this.smallTalk.mentioned(question)) {
+      const verdict = this.search.classify(question);
+      if (verdict.type !== 'none') return verdict;
+    }
+    return this.search.classify(text);
   }
 
   /** A short note with the menu's choices, for buttons that can no longer be honoured. */

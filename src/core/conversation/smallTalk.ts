@@ -25,6 +25,9 @@ export class SmallTalkMatcher {
   private readonly reaction?: SmallTalkIntent;
   /** What answers a message of question marks or dots alone (the first intent marked `punctuation`). */
   private readonly puzzled?: SmallTalkIntent;
+  /** Greetings and openers at the start of a message, and thanks at its end (content/small-talk.yaml `around`). */
+  private readonly before: RegExp;
+  private readonly after: RegExp;
 
   constructor(smallTalk: SmallTalk) {
     const phrases: Phrase[] = [];
@@ -34,6 +37,22 @@ export class SmallTalkMatcher {
     this.vocabulary = [...new Set(this.phrases.flatMap((p) => p.words))].filter((w) => /^[a-z]{2,}$/.test(w));
     this.reaction = smallTalk.intents.find((i) => i.alone);
     this.puzzled = smallTalk.intents.find((i) => i.punctuation);
+    this.before = new RegExp(`^[\\s,.!:;-]*(?:${alternatives(smallTalk.around.before)})(?=[\\s,.!?:;-]|$)[\\s,.!:;-]*`, 'i');
+    this.after = new RegExp(`[\\s,.!:;-]*\\b(?:${alternatives(smallTalk.around.after)})[\\s,.!:;-]*$`, 'i');
+  }
+
+  /**
+   * The question in a message, without the greetings and thanks around it ("hiya, FGM" is "FGM",
+   * "stalking protection order thanks" is "stalking protection order"), so that they do not
+   * dilute it for the search. A message that is nothing but small talk is returned as it is.
+   */
+  question(text: string): string {
+    let core = text;
+    for (let previous = ''; previous !== core; ) {
+      previous = core;
+      core = core.replace(this.before, '').replace(this.after, '');
+    }
+    return /[\p{L}\p{N}]/u.test(core) ? core : text;
   }
 
   /**
@@ -110,6 +129,15 @@ function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const differ = [...a].flatMap((letter, i) => (letter === b[i] ? [] : [i]));
   return differ.length === 2 && differ[1] === (differ[0] as number) + 1 && a[differ[0] as number] === b[differ[1] as number] && a[differ[1] as number] === b[differ[0] as number];
+}
+
+/** Phrases as a regular-expression alternation, longest first, any run of spaces between words; an apostrophe may be left out. */
+function alternatives(phrases: readonly string[]): string {
+  if (phrases.length === 0) return '(?!)';
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "[''’]?").replace(/ +/g, '\\s+'))
+    .join('|');
 }
 
 /** Up to this many words, a message that found nothing and names small talk is answered as small talk. */

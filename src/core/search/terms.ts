@@ -13,7 +13,7 @@ import { analyse, plainText, type Word } from '../language/analyse';
 import { isEnglishWord } from '../language/english';
 import { namesIn, readText, type CorrectionVocabulary } from '../language/spelling';
 
-/** Common words that say nothing about a topic, checked against both the word and its lemma. */
+/** Common words that say nothing about a topic, checked against both the word and its lemma; and Waypoint, the product's own name. */
 export const STOPWORDS = new Set(
   `a about after again all also am an and any are as at be because been before being both but by can can't cant
   could did didn't do does doesn't doing don't dont down during each few for from further get gets getting got had
@@ -25,7 +25,8 @@ export const STOPWORDS = new Set(
   thing something anything one someone need want know tell say bit lot also
   hi hello hey thanks thank wont ive youre theyre thats whats actually basically literally not n't 's 're 've 'm 'd 'll
   go come make take put see look seem think like way just even still yet ever never always much many lot lots
-  right now today yesterday week day time guy bloke mate ok yeah yep lol pls please`.split(/\s+/),
+  right now today yesterday week day time guy bloke mate ok yeah yep lol pls please
+  waypoint`.split(/\s+/),
 );
 
 /** Parts of speech that never carry a topic. */
