@@ -232,6 +232,8 @@ describe('a thing used on someone, and a witness', () => {
     expect(assessDanger('the 6 yr old is trying to pull him off her', rulesOnly).level).not.toBe('none');
     expect(assessDanger("he's pressing a pillow on her face", rulesOnly).level).toBe('now');
     expect(assessDanger('I pulled him off her last night', rulesOnly).level).toBe('none');
+    // "you" and "someone" are done to as well as doing
+    expect(assessDanger("he's throwing chairs at someone", rulesOnly).level).toBe('now');
   });
 
   it('moving about is not an attack', () => {

@@ -23,7 +23,7 @@ function model(): Model {
 
 export class TextClassifier<L extends string> {
   /**
-   * Per label, what each feature of the vocabulary adds to its log2 odds (see weightsOf). Worked
+   * Per label, what each feature of the vocabulary adds to its log2 odds (see weightsByLabel). Worked
    * out when the classifier is made, from one export of the model, so the first message read
    * does not pay for it (100 ms on the real corpus's scope check, seconds at 10,000 cards).
    */
@@ -82,7 +82,6 @@ export class TextClassifier<L extends string> {
     }
     return known ? sum : 0;
   }
-
 }
 
 /** The model as wink-naive-bayes-text-classifier exports it: its config, and per label the examples, feature counts and feature total, then the vocabulary. */

@@ -719,8 +719,9 @@ function objectIsPerson(words: Word[], index: number): boolean {
   // "pushing her", "throwing chairs at me"; not "pushing the trolley"
   for (let i = index + 1; i <= Math.min(words.length - 1, index + 5); i += 1) {
     const w = words[i] as Word;
-    // A subject or a question word opens a clause of its own: "I'm sat here shaking, what do I do".
-    if (SUBJECT_PRONOUNS.has(w.text) || WH_WORDS.has(w.text)) return false;
+    // A subject or a question word opens a clause of its own: "I'm sat here shaking, what do I do"
+    // ("you" and "someone" can be either, and are done to: "push you", "throwing things at someone").
+    if (ONLY_SUBJECTS.has(w.text) || WH_WORDS.has(w.text)) return false;
     if (people.has(w.lemma) || people.has(w.text)) return true;
   }
   return false;
@@ -744,6 +745,8 @@ const WH_WORDS = new Set(['what', 'who', 'which', 'where', 'how', 'why', 'when',
 /** Words that open a clause about someone else: "she's the one who hit him". */
 const RELATIVE = new Set(['who', 'that', 'which', 'whose']);
 
+/** Pronouns that are never the person a verb is done to ("him", "her", "me" are). */
+const ONLY_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'someone', 'somebody', 'you']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
 const COLOURS = new Set(['blue', 'purple', 'grey', 'gray', 'white', 'pale']);

@@ -62,7 +62,7 @@ export const PHRASE_CUES: Array<{ pattern: RegExp; kind: Cue['kind']; present?: 
   // Someone trying to stop an attack: "the 6 yr old is trying to pull him off her", "get him off her".
   { pattern: /\b(?:pull|pulling|pulled|get|getting|got|drag|dragging|dragged|prise|prising|prised|wrestle|wrestling|wrestled) (?:him|them|the man|her partner|her ex|her husband|her boyfriend|his dad|dad) off (?:of )?(?:her|me|him|them|the kids?|the baby|the child|his mum|my mum)\b/, kind: 'attack' },
   // Smothering with a thing: "pressing a pillow on her face", "holding a cushion over his face".
-  { pattern: /\b(?:pillow|cushion|hand|bag|towel|blanket|duvet)s? (?:over|on|against) (?:her|his|my|their|the baby's|the child's) (?:face|mouth|nose|head)\b/, kind: 'attack' },
+  { pattern: /\b(?:pillow|cushion|hand|bag|towel|blanket|duvet)s? (?:over|on|against) (?:her|his|my|their|the baby's|the child's) (?:face|mouth|nose)\b/, kind: 'attack' },
   { pattern: /\bset (?:fire|light) to\b|\bset (?:\w+ )?alight\b|\bon fire\b/, kind: 'sign' },
   { pattern: /\b(?:black eye|split lip|bruis\w*|marks? (?:round|on|around)|swollen|a lump|cuts? (?:on|to)|burn marks?|injur\w*|wounds?)\b/, kind: 'injury' },
 ];
