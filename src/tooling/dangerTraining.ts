@@ -14,12 +14,13 @@ export interface DangerExample {
 
 /**
  * Every message and search question of eval/examples/, as features with its label; never
- * validation or test. `without` leaves one example set out (a test holds it out of training).
+ * validation or test, nor an examples set marked `measure`. `without` leaves one example set out
+ * (a test holds it out of training).
  */
 export function dangerTrainingExamples(root: string, without?: string): DangerExample[] {
   const examples: DangerExample[] = [];
   for (const set of loadEvalSets(root)) {
-    if (set.split !== 'examples' || set.name === without) continue;
+    if (set.split !== 'examples' || set.measure || set.name === without) continue;
     if (set.type === 'danger') {
       for (const m of set.items) if (m.label !== 'unclear') examples.push({ features: dangerFeatures(wordsForDanger(m.text), m.text), label: m.label });
     } else {

@@ -41,14 +41,18 @@ const DangerMessage = z.object({
 });
 export type DangerMessage = z.infer<typeof DangerMessage>;
 
+/**
+ * `measure: true` marks an examples set that only measures: the learned danger reader is not
+ * trained on it (src/tooling/dangerTraining.ts), so its figures stay held out.
+ */
 const SetFile = z.union([
-  z.object({ queries: z.array(SearchQuestion).min(1) }).strict(),
-  z.object({ messages: z.array(DangerMessage).min(1) }).strict(),
+  z.object({ queries: z.array(SearchQuestion).min(1), measure: z.boolean().optional() }).strict(),
+  z.object({ messages: z.array(DangerMessage).min(1), measure: z.boolean().optional() }).strict(),
 ]);
 
 export type EvalSet =
-  | { split: Split; name: string; type: 'search'; items: SearchQuestion[] }
-  | { split: Split; name: string; type: 'danger'; items: DangerMessage[] };
+  | { split: Split; name: string; type: 'search'; items: SearchQuestion[]; measure: boolean }
+  | { split: Split; name: string; type: 'danger'; items: DangerMessage[]; measure: boolean };
 
 /** Every set under eval/, examples first, then validation, then test. */
 export function loadEvalSets(root: string): EvalSet[] {
@@ -66,7 +70,8 @@ export function loadEvalSets(root: string): EvalSet[] {
       if (!parsed.success) throw new Error(`eval/${split}/${file}: ${parsed.error.message}`);
       const name = file.replace(/\.yaml$/, '');
       const data = parsed.data;
-      sets.push('queries' in data ? { split, name, type: 'search', items: data.queries } : { split, name, type: 'danger', items: data.messages });
+      const measure = data.measure === true;
+      sets.push('queries' in data ? { split, name, type: 'search', items: data.queries, measure } : { split, name, type: 'danger', items: data.messages, measure });
     }
   }
   return sets;

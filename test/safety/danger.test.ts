@@ -12,8 +12,13 @@ import { loadEvalSets, type DangerMessage } from '../../src/tooling/evaluation';
 
 const exampleSets = loadEvalSets(PROJECT_ROOT).flatMap((s) => (s.split === 'examples' && s.type === 'danger' ? [s] : []));
 const examples: DangerMessage[] = exampleSets.flatMap((s) => s.items);
-/** Sets of messages written to sound alarming without being danger now, and matched pairs (a danger-now message and one that shares most of its words). */
-const hardNegatives = new Set(exampleSets.filter((s) => s.name.startsWith('danger-not-') || s.name.startsWith('danger-pairs-') || s.name.startsWith('danger-frames-')).flatMap((s) => s.items.filter((m) => m.label === 'not')));
+/**
+ * Sets of messages written to sound alarming without being danger now, matched pairs (a
+ * danger-now message and one that shares most of its words), and formal reports that use the
+ * same vocabulary about past incidents, procedures and training.
+ */
+const HARD = /^danger-(?:not|pairs|frames|formal)-/;
+const hardNegatives = new Set(exampleSets.filter((s) => HARD.test(s.name)).flatMap((s) => s.items.filter((m) => m.label === 'not')));
 const labelled = (label: DangerMessage['label']) => examples.filter((m) => m.label === label).map((m) => m.text);
 /** The first two example sets, which the rules were built from, are held message by message. */
 const core = exampleSets.filter((s) => s.name === 'danger' || s.name === 'danger-legacy').flatMap((s) => s.items);
@@ -49,11 +54,13 @@ describe('danger happening now (examples)', () => {
     // first written, 20 of 300 got the emergency reply. The two sets written on 2026-12-07 (third
     // session) were harder: 40 of 320 and 30 of 160 held out, which took these sets from 15 of 1,540
     // (1.0%) to 85 of 1,860 (4.6%); 69 (3.7%) after that session's changes. danger-frames-16
-    // (matched pairs with frame words) added 9 of 130 held out; 72 of 1,990 (3.6%) now. Many of those left are panic typing undone in the same message
+    // (matched pairs with frame words) added 9 of 130 held out; 72 of 1,990 (3.6%) after that.
+    // danger-formal-17 (formal reports, a measure the learned reader is not trained on) adds 6 of
+    // 160: 74 of 2,150 (3.4%) now. Many of those left are panic typing undone in the same message
     // ("KNIFE ON THE FLOOR - its a butter knife"), where the emergency reply errs on the safe side.
     const hard = [...hardNegatives].map((m) => m.text);
     const alarms = hard.filter((m) => assessDanger(m).level === 'now');
-    expect(hard.length).toBeGreaterThanOrEqual(1990);
+    expect(hard.length).toBeGreaterThanOrEqual(2150);
     expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(Math.floor((hard.length * 4) / 100));
   });
 
@@ -234,6 +241,13 @@ describe('a thing used on someone, and a witness', () => {
     expect(assessDanger('I pulled him off her last night', rulesOnly).level).toBe('none');
     // "you" and "someone" are done to as well as doing
     expect(assessDanger("he's throwing chairs at someone", rulesOnly).level).toBe('now');
+  });
+
+  it('reads people as reports name them, by the rules alone', () => {
+    const rulesOnly = { odds: () => 0 } as unknown as LearnedDangerReader;
+    expect(assessDanger('Urgent: a group of three individuals are beating a rough sleeper in the doorway', rulesOnly).level).toBe('now');
+    // "claiming to be" claims who he is, not that the danger is so
+    expect(assessDanger('a man claiming to be her father is in the lobby threatening to shoot everyone', rulesOnly).level).toBe('now');
   });
 
   it('moving about is not an attack', () => {

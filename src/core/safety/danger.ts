@@ -188,7 +188,7 @@ const CRY_WORDS = 6;
 /** A message this short, with danger in it and nothing past about it, is someone in the middle of it. */
 const SHORT_MESSAGE_WORDS = 8;
 /** Belief or report before the danger: at most the caution line. */
-const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worries|concerned|wonder|reckon|claim|claims|claiming|alleges|alleging|accuses|accusing)\b/;
+const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worries|concerned|wonder|reckon|(?:claim|claims|claiming)(?! to be\b)|alleges|alleging|accuses|accusing)\b/;
 
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
 const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to)\b/;

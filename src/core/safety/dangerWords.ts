@@ -82,6 +82,9 @@ export const PEOPLE = [
   'nan', 'uncle', 'cousin', 'little one', 'one', 'infant', 'newborn', 'kids', 'children', 'stepdad', 'keyworker', 'officer', 'customer', 'visitor', 'lady', 'gentleman', 'gang',
   'teenager', 'teen', 'pensioner', 'carer', 'grandad', 'grandma', 'granny', 'nephew', 'niece', 'aunt', 'auntie', 'grandson', 'granddaughter',
   'stepson', 'stepdaughter', 'stepmum', 'flatmate', 'housemate', 'roommate', 'guard', 'volunteer', 'student', 'youngster', 'fiance', 'fiancee',
+  // as reports and agencies write them
+  'individual', 'individuals', 'user', 'adult', 'adults', 'parent', 'parents', 'pupil', 'male', 'female', 'occupant', 'sleeper', 'sleepers',
+  'lodger', 'guest', 'intruder', 'assailant', 'suspect', 'offender', 'youth', 'juvenile', 'minor', 'caller', 'tenants', 'residents',
 ] as const;
 
 /** Parts of a person, which can bleed or be hurt: "her head is bleeding". */
