@@ -223,6 +223,9 @@ describe('terse messages', () => {
   });
 });
 
+/** A second reader that never raises a level, so the rules' own reading is what is tested. */
+const rulesOnly = { odds: () => 0 } as unknown as LearnedDangerReader;
+
 describe('a thing used on someone, and a witness', () => {
   it.each([
     "he's swinging it at her",
@@ -234,8 +237,6 @@ describe('a thing used on someone, and a witness', () => {
   });
 
   it('reads trying to stop an attack, and smothering with a thing, as danger signs by the rules alone', () => {
-    // A second reader that never raises a level, so the rules' own reading is what is tested.
-    const rulesOnly = { odds: () => 0 } as unknown as LearnedDangerReader;
     expect(assessDanger('the 6 yr old is trying to pull him off her', rulesOnly).level).not.toBe('none');
     expect(assessDanger("he's pressing a pillow on her face", rulesOnly).level).toBe('now');
     expect(assessDanger('I pulled him off her last night', rulesOnly).level).toBe('none');
@@ -244,7 +245,6 @@ describe('a thing used on someone, and a witness', () => {
   });
 
   it('reads people as reports name them, by the rules alone', () => {
-    const rulesOnly = { odds: () => 0 } as unknown as LearnedDangerReader;
     expect(assessDanger('Urgent: a group of three individuals are beating a rough sleeper in the doorway', rulesOnly).level).toBe('now');
     // "claiming to be" claims who he is, not that the danger is so
     expect(assessDanger('a man claiming to be her father is in the lobby threatening to shoot everyone', rulesOnly).level).toBe('now');

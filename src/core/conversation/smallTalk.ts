@@ -136,7 +136,7 @@ function alternatives(phrases: readonly string[]): string {
   if (phrases.length === 0) return '(?!)';
   return [...phrases]
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "[''’]?").replace(/ +/g, '\\s+'))
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]?").replace(/ +/g, '\\s+'))
     .join('|');
 }
 

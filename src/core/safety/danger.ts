@@ -398,7 +398,7 @@ const LEARNED_AFTER_EXPLAINED = 26;
  */
 const LEARNED_AGAINST_SCENE = -10;
 /**
- * Below these log2 odds for the sentence the rules read as danger now (not the whole message, so
+ * Below this log2 odds for the sentence the rules read as danger now (not the whole message, so
  * a danger sentence buried in a long benign one keeps its own odds), the caution line. Chosen held
  * out on eval/examples/ (each set scored by a reader trained without it): the lowest true danger-now
  * sentence was at -28 (told formally, "I have been informed that..."); -40 keeps that margin and

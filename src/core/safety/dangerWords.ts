@@ -83,8 +83,8 @@ export const PEOPLE = [
   'teenager', 'teen', 'pensioner', 'carer', 'grandad', 'grandma', 'granny', 'nephew', 'niece', 'aunt', 'auntie', 'grandson', 'granddaughter',
   'stepson', 'stepdaughter', 'stepmum', 'flatmate', 'housemate', 'roommate', 'guard', 'volunteer', 'student', 'youngster', 'fiance', 'fiancee',
   // as reports and agencies write them
-  'individual', 'individuals', 'user', 'adult', 'adults', 'parent', 'parents', 'pupil', 'male', 'female', 'occupant', 'sleeper', 'sleepers',
-  'lodger', 'guest', 'intruder', 'assailant', 'suspect', 'offender', 'youth', 'juvenile', 'minor', 'caller', 'tenants', 'residents',
+  'individual', 'user', 'adult', 'parent', 'pupil', 'male', 'female', 'occupant', 'sleeper',
+  'lodger', 'guest', 'intruder', 'assailant', 'suspect', 'offender', 'youth', 'juvenile', 'minor', 'caller',
 ] as const;
 
 /** Parts of a person, which can bleed or be hurt: "her head is bleeding". */
