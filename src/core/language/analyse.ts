@@ -43,10 +43,19 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/**
+ * A word with an apostrophe directly followed by punctuation ("her sister's, which"), spaced apart.
+ * wink-nlp's tokenizer reads such a word whole and adds it to the vocabulary it shares across every
+ * text it reads, so from then on "sister's" anywhere was one word, not "sister" + "'s": the same
+ * question could be read, and answered, differently after another had been asked. Spaced, it is
+ * always split as a fresh reader splits it.
+ */
+const CLITIC_BEFORE_PUNCTUATION = /([a-z]'[a-z]+)(?=[^\sa-z0-9'])/g;
+
 /** The words of a text (punctuation and symbols left out), in order. */
 export function analyse(text: string): Word[] {
   const nlp = reader();
-  const tokens = nlp.readDoc(plainText(text)).tokens();
+  const tokens = nlp.readDoc(plainText(text).replace(CLITIC_BEFORE_PUNCTUATION, '$1 ')).tokens();
   const values = tokens.out(nlp.its.value) as string[];
   const lemmas = tokens.out(nlp.its.lemma as Parameters<typeof tokens.out>[0]) as string[];
   const tags = tokens.out(nlp.its.pos) as string[];
