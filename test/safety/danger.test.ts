@@ -266,6 +266,29 @@ describe('everyday talk with danger words', () => {
   });
 });
 
+describe('harm a worker tells about, asking what to do', () => {
+  it.each([
+    // what someone is saying now about harm, not harm now
+    "now he's telling everyone she attacked him, how do I write it up?",
+    "He's now saying she's the one who hits him. Who do I believe?",
+    // harm done a number of times: a pattern
+    "she's hit him a couple of times and he says she's the abuser, how do i tell who's who",
+    // a disclosure: the harm is the topic
+    "She told me about her ex hurting her, what should I say and do now?",
+    // he wants help with himself
+    "the lad in 4 says he's scared he's going to hurt his girlfriend and wants help. is there a helpline he can ring, and someone I can ask?",
+  ])('"%s" is not danger now, by the rules alone', (message) => {
+    expect(assessDanger(message, rulesOnly).level).not.toBe('now');
+  });
+
+  it.each(["he's on top of her hitting her", "she's on the phone saying he's hitting her now", 'help he has hit her twice and is still going'])(
+    '"%s" is still danger now',
+    (message) => {
+      expect(assessDanger(message, rulesOnly).level).toBe('now');
+    },
+  );
+});
+
 describe('words that only sound alarming', () => {
   it.each([
     "she's not responding to my texts",

@@ -75,7 +75,7 @@ const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back
  * A cry for help or an urgent call, as someone in the middle of it writes. "Let her go" is a cry;
  * "won't let her go out" or "go anywhere" is control of where she goes, a pattern, not a hold now.
  */
-const URGENT = /(?:^|[^a-z])(?:(?<!(?:get|got|seek|for|and|some|any|extra|offered|offer|the|more|of|practical) )help(?! (?:to|with|from|for|them|him|getting|finding|the|a|an|and)\b)|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|help$|omg|quick|hurry|asap|urgent|urgently|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
+const URGENT = /(?:^|[^a-z])(?:(?<!(?:get|got|seek|for|and|some|any|extra|offered|offer|the|more|of|practical|wants?|wanted|wanting) )help(?! (?:to|with|from|for|them|him|getting|finding|the|a|an|and)\b)|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|(?<!(?:wants?|wanted|wanting|asking for|asks for|asked for) )help$|omg|quick|hurry|asap|urgent|urgently|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
 const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
 /** Asked about, supposed, practised or reported: not happening. */
@@ -191,7 +191,7 @@ const SHORT_MESSAGE_WORDS = 8;
 const SUPPOSED = /\b(?:suspect|think|thinks|believe|believes|worried|worry|worries|concerned|wonder|reckon|(?:claim|claims|claiming)(?! to be\b)|alleges|alleging|accuses|accusing)\b/;
 
 /** Habits, not events: "he regularly hits her", "she keeps saying". */
-const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to)\b/;
+const HABITUAL = /\b(?:regularly|routinely|always|often|every (?:time|day|week|night|weekend|month)|sometimes|usually|normally|keeps|tends to|(?:when|whenever) (?:he|she|they)(?:'s| is| gets| has)|been known to|(?:a few|a couple of|several|many|loads of|lots of|a number of|a load of|two|three|four|five|\d+) times|more than once|on and off)\b/;
 /** Someone here, outside or on their way, as a sentence of its own: "he's still here", "he's parked outside". */
 const SOMEONE_HERE = /\b(?:(?:is|'s|are|'re) (?:now |still )?(?:waiting|parked|stood|standing|sat|sitting|lurking|hanging about) (?:\w+ )?(?:by|at|outside|near|in) (?:the )?(?:\w+ )?(?:exit|entrance|door|gate|reception|car park|window|building)|(?:he|they|she|her ex|her partner|the man|a man|the perpetrator|the perp|his car|his van)(?:'s| is| are|'re| has| was)? (?:\w+ ){0,3}(?:still here|here|outside|parked|(?:just )?(?:pulled up|walked in|walked into|come in|came in|arrived|turned up|rocked up)|behind (?:her|me|us)|on (?:his|their) way|coming (?:now |right now |straight )?(?:up|round|over|back|in|to)|at the (?:door|gate|window)|in (?:the )?(?:building|reception|foyer|car park)|downstairs|upstairs|up there|(?:at|to) the end of (?:the|her|my|our) (?:road|street)|round the corner|(?:down|across|over) the road))\b/;
 
@@ -624,6 +624,8 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   const verbal = (word.pos !== 'NOUN' || word.text.endsWith('ing') || participle) && previous?.pos !== 'DET';
   // "a caution for hitting his ex", "talked about kicking off": an -ing word after a preposition names an act, it does not report one.
   if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text)) return undefined;
+  // ... and so does one with its own subject after "about": "she opened up about her partner hurting her".
+  if (word.text.endsWith('ing') && aboutSomeone(words, index)) return undefined;
   // "pushing me to move her on", "forcing her to sign": persuading someone to do something.
   if (PERSUADE.has(word.lemma) && words[index + 2]?.text === 'to' && people.has(words[index + 1]?.text ?? '')) return undefined;
   if (is(attack) && verbal && !aimless(words, index) && !doneToAThing(words, index) && actorIsPerson(words, index)) {
@@ -656,6 +658,16 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   if (is(confine) && (word.pos === 'VERB' || word.pos === 'ADJ' || word.text.endsWith('ed')) && actorIsPerson(words, index) && !doneToAThing(words, index)) return 'confine';
   if (is(dangerState) && namesDanger(words, index) && !aThingIsItsSubject(words, index)) return 'state';
   return undefined;
+}
+
+/** An act named with whoever does it after "about" ("about her partner hurting her", "about him kicking off"): a topic, not a report. */
+function aboutSomeone(words: Word[], index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - 3); i -= 1) {
+    const w = words[i] as Word;
+    if (w.text === 'about') return i < index - 1;
+    if (!['PRON', 'DET', 'NOUN', 'PROPN', 'ADJ', 'X'].includes(w.pos)) return false;
+  }
+  return false;
 }
 
 /** "he's got a knife", "with a hammer", "waving a machete": a weapon someone has, not "the knife amnesty box". */
@@ -814,9 +826,11 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
   }
   if (cues.some((c) => c.hold) && !inPast) return 'holding';
   // "her bf is tracking her phone and pushed her": what he is doing now is not the harm, which is told in the past.
+  // "Kieran's telling the team that she attacked him": nor is harm told in the past with a subject of its own.
   const toldDone = (c: Cue) => {
     const w = words[c.index] as Word;
-    return w.pos === 'VERB' && w.text.endsWith('ed') && words[c.index - 1]?.text === 'and';
+    const previous = words[c.index - 1]?.text ?? '';
+    return w.pos === 'VERB' && w.text.endsWith('ed') && (previous === 'and' || SUBJECT_PRONOUNS.has(previous));
   };
   if (ongoing && !serious.every(toldDone)) return 'in-progress';
   const presentTense = words.some((w, i) => (BE_NOW.has(w.text) || HAVE_NOW.has(w.text)) && i > 0 && SUBJECT_PRONOUNS.has((words[i - 1] as Word).text));

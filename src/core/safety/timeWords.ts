@@ -25,15 +25,18 @@ export const ARRIVING = /\b(?:turn(?:ed|ing|s)? up|show(?:ed|n|ing|s)? up|arrive
 export const RESOLVED = /\b(?:been arrested|was arrested|(?:he|she|they)(?:'s| has| have|'ve) (?:gone|left)(?=\s*(?:$|[.,;!]|now|home|to(?! (?:get|fetch|grab)\b)|away|out|back|off|for)\b)|gone to bed|calmed down|(?:is|'s) safe|all calm|dealt with|boarded up|discharged|since been|been moved|been barred|nobody'?s at risk|no one'?s at risk|it'?s fine|it'?s (?:all )?over|been nicked|nicked him|taken away|in custody|in the cells|on bail|(?:was|been|got) (?:removed|escorted (?:off|out))|deported|(?:in|to) (?:prison|jail)|behind bars|on remand|sent down|banged up|(?:has ?n[o']t|has not|not) been (?:back|seen|around)|no (?:sign of him|contact) since|(?:all|it'?s|that'?s) sorted|all good|false alarm|(?:all )?(?:patched|bandaged|stitched) up|turned out (?:to be|it was)|(?:its|it is) safe|(?:is|was|'s) actually (?:the|a|an|just|his|her|their)|\bbut (?:it'?s|it was|it is|that'?s|that was) (?:just |only |actually )?(?:the|a|an|his|her|their|our|my)\b|(?:he'?s|he is|he was|been) (?:locked up|remanded|charged)|feels? safe|(?:fire|flames?)(?: in (?:the|her|his|a) \w+)?(?:'s| is| are)? (?:out|put out)|police (?:got|took|have taken|'ve taken|removed|arrested)|(?:she|he|they)(?:'s| is| are|'re)(?: shaken| shook| upset| sore| bruised| tired| quiet)?(?: but)? (?:ok|okay|fine|alright|safe|sound))(?: now)?\b/;
 
 /** "what now", "what do I do now": asking what to do next, not saying it is happening now. */
-export const WHAT_NOW = /\bwhat (?:(?:do|should|can) (?:i|we) do )?now\b/g;
+export const WHAT_NOW = /\bwhat (?:(?:do|should|can|shall) (?:i|we) (?:\w+ (?:and|or) )?do )?now\b/g;
 
 /** "now barred", "now rehoused": where things stand after it, not that it is happening now. */
 const NOW_AFTER = /\bnow (?:(?:he|she|they)(?:'s| is| are|'re| has been| have been)? )?(?=barred|banned|rehoused|housed|moved|settled|deported|on bail|remanded|in (?:prison|jail|custody|hospital|a refuge))/g;
+
+/** "he's now saying she hit him", "now Kieran's telling everyone...": now as in these days, of what someone says. */
+const NOW_SAYING = /\bnow (?:(?:he|she|they|[a-z]+'s)(?:'s| is| are|'re)? )?(?=(?:saying|says|telling|tells|claiming|claims|blaming|blames|accusing|accuses|insisting|insists|denying|denies|reckons)\b)/g;
 
 /** "do we still do the DASH": still as in nonetheless, in a question. */
 const STILL_ASKED = /\b(?:do|does|did|can|could|should|would|will|is|are|was|were) (?:we|i|you|they|it|she|he) still\b/g;
 
 /** Whether a text says it is happening now, once what says it is over ("it's over now", "now barred") and "what now" are set aside. */
 export function saysNow(text: string): boolean {
-  return NOW_WORDS.test(text.replace(NOW_AFTER, ' ').replace(RESOLVED, ' ').replace(WHAT_NOW, ' ').replace(STILL_ASKED, ' '));
+  return NOW_WORDS.test(text.replace(NOW_AFTER, ' ').replace(NOW_SAYING, ' ').replace(RESOLVED, ' ').replace(WHAT_NOW, ' ').replace(STILL_ASKED, ' '));
 }
