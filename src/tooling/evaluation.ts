@@ -44,14 +44,16 @@ export type DangerMessage = z.infer<typeof DangerMessage>;
 /**
  * `measure: true` marks an examples set that only measures: the learned danger reader is not
  * trained on it (src/tooling/dangerTraining.ts), so its figures stay held out.
+ * `dangerNegatives: false` marks a search set the danger reader does not take as examples of
+ * messages that are not danger now, though the search learns from it (see dangerTraining.ts).
  */
 const SetFile = z.union([
-  z.object({ queries: z.array(SearchQuestion).min(1), measure: z.boolean().optional() }).strict(),
+  z.object({ queries: z.array(SearchQuestion).min(1), measure: z.boolean().optional(), dangerNegatives: z.boolean().optional() }).strict(),
   z.object({ messages: z.array(DangerMessage).min(1), measure: z.boolean().optional() }).strict(),
 ]);
 
 export type EvalSet =
-  | { split: Split; name: string; type: 'search'; items: SearchQuestion[]; measure: boolean }
+  | { split: Split; name: string; type: 'search'; items: SearchQuestion[]; measure: boolean; dangerNegatives: boolean }
   | { split: Split; name: string; type: 'danger'; items: DangerMessage[]; measure: boolean };
 
 /** Every set under eval/, examples first, then validation, then test. */
@@ -71,7 +73,7 @@ export function loadEvalSets(root: string): EvalSet[] {
       const name = file.replace(/\.yaml$/, '');
       const data = parsed.data;
       const measure = data.measure === true;
-      sets.push('queries' in data ? { split, name, type: 'search', items: data.queries, measure } : { split, name, type: 'danger', items: data.messages, measure });
+      sets.push('queries' in data ? { split, name, type: 'search', items: data.queries, measure, dangerNegatives: data.dangerNegatives !== false } : { split, name, type: 'danger', items: data.messages, measure });
     }
   }
   return sets;
