@@ -275,13 +275,21 @@ describe('harm a worker tells about, asking what to do', () => {
     "she's hit him a couple of times and he says she's the abuser, how do i tell who's who",
     // a disclosure: the harm is the topic
     "She told me about her ex hurting her, what should I say and do now?",
+    // figures of speech, and getting him out of the home
+    "she's dead set against a refuge and her mum's round the corner, can we try to get him out instead?",
+    'he keeps dragging her back through the family court, what can she do?',
     // he wants help with himself
     "the lad in 4 says he's scared he's going to hurt his girlfriend and wants help. is there a helpline he can ring, and someone I can ask?",
   ])('"%s" is not danger now, by the rules alone', (message) => {
     expect(assessDanger(message, rulesOnly).level).not.toBe('now');
   });
 
-  it.each(["he's on top of her hitting her", "she's on the phone saying he's hitting her now", 'help he has hit her twice and is still going'])(
+  it.each([
+    "he's on top of her hitting her",
+    "she's on the phone saying he's hitting her now",
+    'help he has hit her twice and is still going',
+    "it's bad in 9, he keeps throwing her against the wall",
+  ])(
     '"%s" is still danger now',
     (message) => {
       expect(assessDanger(message, rulesOnly).level).toBe('now');

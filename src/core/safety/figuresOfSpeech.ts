@@ -15,7 +15,7 @@ export const FIGURES_OF_SPEECH: readonly string[] = [
   'dying inside', 'screaming match', 'tongue like a razor', 'razor sharp', 'in stitches', 'could murder a', 'get away with murder', 'traffic was murder', 'murder mystery', 'dying for a', 'dying to',
   'nearly died laughing', 'die hard fan', 'old habits die hard', 'to die for', 'do or die', 'death warmed up',
   'be the death of me', 'kiss of death', 'death by powerpoint', 'death stare', 'blue screen of death',
-  'bored to death', 'sick to death of', 'dead cert', 'dead ringer', 'dead on my feet', 'dead easy', 'dead chuffed',
+  'bored to death', 'sick to death of', 'dead cert', 'dead ringer', 'dead on my feet', 'dead easy', 'dead chuffed', 'dead set against', 'dead set on',
   'over my dead body', 'battery is dead', 'my phone died', 'printer has died', 'flogging a dead horse',
   'drop dead gorgeous', 'knock em dead', 'dying on this level', 'fatal error', 'bleeding heart', 'bleeding obvious',
   'bloody hell', 'bloody brilliant', 'bloody mary', 'blood out of a stone', 'makes my blood boil', 'fire away',
