@@ -6,8 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultContentPaths, loadContentLibrary, type ContentLibrary } from '../../src/core/content/library';
 import { DEFAULT_TUNING, documentsFrom, GuidanceSearch, type SearchCorpus } from '../../src/core/search/search';
-import { readQuestion } from '../../src/core/search/terms';
+import { askingPart, readQuestion } from '../../src/core/search/terms';
 import { PROJECT_ROOT } from '../../src/paths';
+import { loadEvalSets } from '../../src/tooling/evaluation';
 
 let library: ContentLibrary;
 beforeAll(() => {
@@ -30,6 +31,26 @@ describe('reading which sentences ask', () => {
     expect(asked('he took her bank card is that abuse')).toBeUndefined();
     expect(asked('Is that abuse? Should I call someone?')).toBeUndefined();
     expect(asked('He took her bank card. She is scared.')).toBeUndefined();
+  });
+});
+
+describe('what the scope check learns from a worker’s message', () => {
+  it('is the sentences that ask, or the whole message when its sentences are all of one kind', () => {
+    expect(askingPart('Rota chaos on Thursday. He took her bank card again. Is that financial abuse?')).toBe('Is that financial abuse?');
+    expect(askingPart('he took her bank card is that abuse')).toBe('he took her bank card is that abuse');
+    expect(askingPart('He took her bank card. She is scared.')).toBe('He took her bank card. She is scared.');
+  });
+
+  it('lets the blind questions Waypoint does not cover be turned away', () => {
+    // eval/examples/search-offtopic-8: written blind, never copied into content/out-of-scope.yaml.
+    // Learning from every sentence of the workers' messages, 267 of 298 were turned away; from the
+    // sentences that ask, 283 (95%).
+    const set = loadEvalSets(PROJECT_ROOT).find((s) => s.name === 'search-offtopic-8');
+    if (set?.type !== 'search') throw new Error('search-offtopic-8 is missing');
+    const search = new GuidanceSearch(documentsFrom(library));
+    const turnedAway = set.items.filter((q) => search.classify(q.q).type === 'none').length;
+    expect(set.items.length).toBe(298);
+    expect(turnedAway).toBeGreaterThanOrEqual(280);
   });
 });
 

@@ -83,6 +83,17 @@ function sectorWords(text: string): Word[] {
   return analyse(text).map((word) => (SECTOR_ABBREVIATIONS.has(word.text) ? { text: word.text, lemma: word.text, pos: 'NOUN' } : word));
 }
 
+/**
+ * The sentences of a message that ask, as written: all of it when its sentences are all of one kind
+ * ("He checks her phone. She is scared. What do I do?" asks "What do I do?").
+ */
+export function askingPart(text: string): string {
+  const sentences = text.split(SENTENCE_END).filter((s) => /[a-z0-9]/i.test(s));
+  const asks = sentences.map((s) => isAsking(plainText(s)));
+  if (sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean)) return text;
+  return sentences.filter((_, i) => asks[i]).join(' ');
+}
+
 /** Where a sentence ends: after a full stop, question or exclamation mark and a space, or at a line break. */
 const SENTENCE_END = /(?<=[.?!])\s+|\n+/;
 
