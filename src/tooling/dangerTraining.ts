@@ -18,7 +18,8 @@ export interface DangerExample {
  * marked `dangerNegatives: false`. Calm questions teach the reader what is not danger now, but
  * past a few thousand they only dilute it: the three helper batches of 2026-12-07 (1,926
  * questions), taken as not-danger, raised held-out false alarms from 84 to 90 of 3,233 for 5
- * more danger-now messages found of 2,495, and false alarms on the hard negatives from 74 to 88. `without` leaves one example set out
+ * more danger-now messages found of 2,495, and false alarms on the hard negatives from 74 to 88.
+ * `without` leaves one example set out
  * (a test holds it out of training).
  */
 export function dangerTrainingExamples(root: string, without?: string): DangerExample[] {
