@@ -13,6 +13,11 @@ describe('search terms', () => {
     expect(documentTerms('GPs')).toEqual(['gps']);
   });
 
+  it('keeps "tell": who a worker tells, and who told them, is what many questions ask about', () => {
+    expect(documentTerms('she told me he hits her')).toContain('tell');
+    expect(documentTerms('do I have to tell her social worker')).toContain('tell');
+  });
+
   it('reads "DA" as domestic abuse, where the language model reads it as texting for "the"', () => {
     expect(documentTerms('a DA policy for the hostel')).toEqual(['da', 'policy', 'hostel']);
     expect(documentTerms('is this da or just a row')).toContain('da');

@@ -22,7 +22,7 @@ export const STOPWORDS = new Set(
   over she she's shes should so some such than that that's the their theirs them themselves then there
   there's these they they're this those through to too under until up very was wasn't we we're were what what's
   when where which while who whom why will with would you your yours yourself yourselves ok okay please really
-  thing something anything one someone need want know tell say bit lot also
+  thing something anything one someone need want know say bit lot also
   hi hello hey thanks thank wont ive youre theyre thats whats actually basically literally not n't 's 're 've 'm 'd 'll
   go come make take put see look seem think like way just even still yet ever never always much many lot lots
   right now today yesterday week day time guy bloke mate ok yeah yep lol pls please
