@@ -55,9 +55,9 @@ export interface ReadQuestion {
 /** A text as read (texting forms, dropped g's and misspellings read as meant) and its words. */
 export function readQuestion(text: string, vocabulary?: CorrectionVocabulary): ReadQuestion {
   const read = readText(plainText(text), vocabulary, namesIn(text));
-  const sentences = read.split(SENTENCE_END).filter((s) => /[a-z0-9]/.test(s));
-  const asks = sentences.map(isAsking);
-  if (sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean)) return { text: read, words: sectorWords(read) };
+  const mixed = askingAndTelling(read);
+  if (!mixed) return { text: read, words: sectorWords(read) };
+  const { sentences, asks } = mixed;
   // Each sentence is analysed on its own (wink-nlp tags sentence by sentence anyway), so each
   // word knows whether its sentence asks.
   const words: Word[] = [];
@@ -88,10 +88,15 @@ function sectorWords(text: string): Word[] {
  * ("He checks her phone. She is scared. What do I do?" asks "What do I do?").
  */
 export function askingPart(text: string): string {
+  const mixed = askingAndTelling(text);
+  return mixed ? mixed.sentences.filter((_, i) => mixed.asks[i]).join(' ') : text;
+}
+
+/** A message's sentences and whether each asks, when some ask and some tell; undefined otherwise. */
+function askingAndTelling(text: string): { sentences: string[]; asks: boolean[] } | undefined {
   const sentences = text.split(SENTENCE_END).filter((s) => /[a-z0-9]/i.test(s));
   const asks = sentences.map((s) => isAsking(plainText(s)));
-  if (sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean)) return text;
-  return sentences.filter((_, i) => asks[i]).join(' ');
+  return sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean) ? undefined : { sentences, asks };
 }
 
 /** Where a sentence ends: after a full stop, question or exclamation mark and a space, or at a line break. */
