@@ -224,7 +224,7 @@ describe('terse messages', () => {
 });
 
 /** A second reader that never raises a level, so the rules' own reading is what is tested. */
-const rulesOnly = { odds: () => 0 } as unknown as LearnedDangerReader;
+const rulesOnly = { odds: () => 0, bayesOdds: () => 0 } as unknown as LearnedDangerReader;
 
 describe('a thing used on someone, and a witness', () => {
   it.each([
