@@ -250,6 +250,14 @@ describe('a thing used on someone, and a witness', () => {
     expect(assessDanger('a man claiming to be her father is in the lobby threatening to shoot everyone', rulesOnly).level).toBe('now');
   });
 
+  it('hears a sound named by how much of it there is, by the rules alone', () => {
+    expect(assessDanger("there's a lot of screaming coming from flat 4", rulesOnly).level).toBe('now');
+    expect(assessDanger('the sound of banging from room 2', rulesOnly).level).toBe('now');
+    // ... while an act named after "of" or "for" is a topic
+    expect(assessDanger('he got a caution for hitting her', rulesOnly).level).toBe('none');
+    expect(assessDanger('he was accused of hitting her', rulesOnly).level).toBe('none');
+  });
+
   it('moving about is not an attack', () => {
     expect(assessDanger("he's stomping round the office in a mood").level).not.toBe('now');
   });
@@ -310,6 +318,9 @@ describe('words that only sound alarming', () => {
     "she just told me everything about him and I'm sat here shaking, what do I do",
     // what he is doing now is not the harm; the harm is told in the past
     'her bf is tracking her phone and pushed her',
+    // an act named after "of" is a topic, unless it is a sound heard now
+    'he got a caution for hitting her',
+    'there was a lot of screaming last night',
   ])('"%s" does not get the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');
   });

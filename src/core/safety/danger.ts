@@ -631,7 +631,8 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   const participle = /ed$/.test(word.text) && /^(?:being|been|getting|got|get|gets|is|are|was|were|'s|'re)$/.test(previous?.text ?? '');
   const verbal = (word.pos !== 'NOUN' || word.text.endsWith('ing') || participle) && previous?.pos !== 'DET';
   // "a caution for hitting his ex", "talked about kicking off": an -ing word after a preposition names an act, it does not report one.
-  if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text)) return undefined;
+  // ... but a sound is heard when named after how much of it there is: "a lot of screaming from flat 4", "the sound of banging".
+  if (word.text.endsWith('ing') && previous && GERUND_AFTER.has(previous.text) && !(previous.text === 'of' && SOUND_AMOUNT.has(words[index - 2]?.text ?? ''))) return undefined;
   // ... and so does one with its own subject after "about": "she opened up about her partner hurting her".
   if (word.text.endsWith('ing') && aboutSomeone(words, index)) return undefined;
   // "pushing me to move her on", "forcing her to sign": persuading someone to do something.
@@ -772,6 +773,8 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
 const COLOURS = new Set(['blue', 'purple', 'grey', 'gray', 'white', 'pale']);
 const SIGN_NOUNS = new Set(['smoke', 'fire', 'flame']);
 const GERUND_AFTER = new Set(['for', 'of', 'about', 'after', 'before', 'since', 'from', 'without', 'by', 'like']);
+/** Before "of", words that measure a sound heard rather than name an act: "a lot of screaming", "the sound of banging". */
+const SOUND_AMOUNT = new Set(['lot', 'lots', 'loads', 'load', 'sound', 'sounds', 'noise', 'noises', 'bit']);
 const PERSUADE = new Set(['push', 'force', 'pressure', 'pressurise', 'drag']);
 
 /** Verbs that say an action has started or goes on: "started hitting", "keeps punching". */
