@@ -20,6 +20,7 @@ import { ContentError, defaultContentPaths, loadContentLibrary, type ContentLibr
 import { Assistant } from './core/conversation/assistant';
 import { FeedbackLog } from './core/feedback/feedbackLog';
 import { documentsFrom, GuidanceSearch } from './core/search/search';
+import { learnedDangerReader } from './core/safety/learnedDanger';
 import { TurnStateStore } from './bot/turnState';
 import { toActivity } from './bot/render';
 import { tenantFilter } from './bot/tenantFilter';
@@ -161,6 +162,9 @@ export function buildWaypoint(config: WaypointConfig): Waypoint {
   const { logger } = config;
   const library = loadContentLibrary(defaultContentPaths(config.contentRoot));
   const search = new GuidanceSearch(documentsFrom(library));
+  // The danger check's learned reader takes about a second to load: paid here, at start-up, not
+  // by the first message a worker sends, which may be the one that says someone is in danger.
+  learnedDangerReader();
   const feedback = new FeedbackLog({ knownWords: library.guidanceWords() });
   const localMode = !config.auth.MicrosoftAppId;
   // Alerts go to a configured Teams channel; in local mode, with none, they are logged and shown to the worker.
