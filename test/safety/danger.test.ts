@@ -258,6 +258,12 @@ describe('a thing used on someone, and a witness', () => {
     expect(assessDanger('he was accused of hitting her', rulesOnly).level).toBe('none');
   });
 
+  it("reads a hold round anyone's neck, named as a report names them, by the rules alone", () => {
+    expect(assessDanger("one has a cord wrapped around the other's neck and is pulling on it", rulesOnly).level).toBe('now');
+    expect(assessDanger("he's got his hands round his girlfriend's neck", rulesOnly).level).toBe('now');
+    expect(assessDanger("he had his hands round his girlfriend's neck last year", rulesOnly).level).not.toBe('now');
+  });
+
   it('moving about is not an attack', () => {
     expect(assessDanger("he's stomping round the office in a mood").level).not.toBe('now');
   });
