@@ -398,19 +398,21 @@ const LEARNED_AFTER_CAUTION = 11;
 const LEARNED_AFTER_NONE = 16;
 const LEARNED_AFTER_EXPLAINED = 26;
 /**
- * Below these log2 odds (naive Bayes's alone), a scene read from a danger word alone is the caution line. Chosen held
- * out, each examples set scored by a reader trained without it: the true scenes' odds were all
- * above -9.5 (a firearm in reception, told formally), nine false alarms' below -13. With the
- * regression's odds in the mean, the bar cut "he was arrested last month and now he's turned up
- * with a machete" down to the caution line, so lowering stays with naive Bayes.
+ * Below these log2 odds (naive Bayes's alone), a scene read from a danger word alone is the
+ * caution line. Chosen held out, each examples set scored by a reader trained without it: the
+ * true scenes' odds were all above -9.5 (a firearm in reception, told formally), nine false
+ * alarms' below -13. With the regression's odds in the mean, the bar cut "he was arrested last
+ * month and now he's turned up with a machete" down to the caution line, so lowering stays with
+ * naive Bayes.
  */
 const LEARNED_AGAINST_SCENE = -10;
 /**
- * Below this log2 odds (naive Bayes's) for the sentence the rules read as danger now (not the whole message, so
- * a danger sentence buried in a long benign one keeps its own odds), the caution line. Chosen held
- * out on eval/examples/ (each set scored by a reader trained without it): the lowest true danger-now
- * sentence was at -28 (told formally, "I have been informed that..."); -40 keeps that margin and
- * took three false alarms of 3,073 off, one of them a question about a joint tenancy in capitals.
+ * Below this log2 odds (naive Bayes's) for the sentence the rules read as danger now (not the
+ * whole message, so a danger sentence buried in a long benign one keeps its own odds), the caution
+ * line. Chosen held out on eval/examples/ (each set scored by a reader trained without it): the
+ * lowest true danger-now sentence was at -28 (told formally, "I have been informed that..."); -40
+ * keeps that margin and took three false alarms of 3,073 off, one of them a question about a
+ * joint tenancy in capitals.
  */
 const LEARNED_AGAINST_SENTENCE = -40;
 /** The rules' weakest reading of now: a danger word in a scene, with no grammar of now. */
