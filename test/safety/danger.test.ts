@@ -264,6 +264,13 @@ describe('a thing used on someone, and a witness', () => {
     expect(assessDanger("he had his hands round his girlfriend's neck last year", rulesOnly).level).not.toBe('now');
   });
 
+  it('reads someone on her, and nothing after it, as a hold, by the rules alone', () => {
+    expect(assessDanger("he's on her. laundry", rulesOnly).level).toBe('now');
+    expect(assessDanger('hes on her in the kitchen', rulesOnly).level).toBe('now');
+    // ... not on her case, her back about the rent, or her side
+    for (const text of ["he's on her case again", "he's on her back about the rent", "he's on her side now"]) expect(assessDanger(text, rulesOnly).level).toBe('none');
+  });
+
   it('moving about is not an attack', () => {
     expect(assessDanger("he's stomping round the office in a mood").level).not.toBe('now');
   });
