@@ -271,6 +271,12 @@ describe('a thing used on someone, and a witness', () => {
     for (const text of ["he's on her case again", "he's on her back about the rent", "he's on her side now"]) expect(assessDanger(text, rulesOnly).level).toBe('none');
   });
 
+  it('reads him outside, told in a sentence of a dozen words or so, as danger now, by the rules alone', () => {
+    expect(assessDanger('her ex is outside the hostel and knows which room she is in', rulesOnly).level).toBe('now');
+    // ... but not when he is there as a habit
+    expect(assessDanger('her ex is outside the hostel most nights and knows which room she is in', rulesOnly).level).not.toBe('now');
+  });
+
   it('moving about is not an attack', () => {
     expect(assessDanger("he's stomping round the office in a mood").level).not.toBe('now');
   });
