@@ -216,6 +216,7 @@ describe('terse messages', () => {
     expect(assessDanger('can you write a practice scenario where a resident is being followed').level).not.toBe('now');
     expect(assessDanger("He texts that he'll burn the flat down tonight with her in it - that's how the case study in module 3 opens, what would you flag?").level).not.toBe('now');
     expect(assessDanger("he's got a knife in the TV drama and says he'll stab her - the residents were watching it, should I have turned it off?").level).not.toBe('now');
+    expect(assessDanger("In the simulation her ex is on his way up the stairs with a knife. Which door should staff hold?").level).not.toBe('now');
   });
 
   it("bleeding that cannot be stopped is danger now", () => {
@@ -275,6 +276,16 @@ describe('a thing used on someone, and a witness', () => {
     expect(assessDanger('her ex is outside the hostel and knows which room she is in', rulesOnly).level).toBe('now');
     // ... but not when he is there as a habit
     expect(assessDanger('her ex is outside the hostel most nights and knows which room she is in', rulesOnly).level).not.toBe('now');
+  });
+
+  it('reads the one she has reason to fear coming in or close by now, in a message of any length, by the rules alone', () => {
+    const read = (text: string) => assessDanger(text, rulesOnly);
+    expect(read('Update from the night team: the man who is barred from the site because of what he did to her has just climbed over the back gate, he is walking towards the family rooms').rule).toBe('now:feared-arriving');
+    expect(read('Probation have phoned to say he is in breach of his bail conditions and he is heading to the refuge on foot').level).toBe('now');
+    // ... not as a habit, in the past, or supposed
+    expect(read('The man who is barred stands across the road every morning waiting for his bus').level).not.toBe('now');
+    expect(read('he was in breach of his bail conditions and turned up at reception last month').level).not.toBe('now');
+    expect(read('what if the perpetrator is on his way to the refuge when she gets back').level).not.toBe('now');
   });
 
   it('moving about is not an attack', () => {
