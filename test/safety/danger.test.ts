@@ -288,6 +288,12 @@ describe('a thing used on someone, and a witness', () => {
     expect(read('what if the perpetrator is on his way to the refuge when she gets back').level).not.toBe('now');
   });
 
+  it('reads what he did to her somewhere as the harm told, not as him being there, by the rules alone', () => {
+    // "he dragged her upstairs" tells an attack; it does not put him upstairs now.
+    expect(assessDanger('Her statement says he dragged her upstairs and punched her. The hearing is in May.', rulesOnly).level).not.toBe('now');
+    expect(assessDanger("he punched her last week and he's upstairs now", rulesOnly).level).toBe('now');
+  });
+
   it('moving about is not an attack', () => {
     expect(assessDanger("he's stomping round the office in a mood").level).not.toBe('now');
   });
