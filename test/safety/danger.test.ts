@@ -286,12 +286,17 @@ describe('a thing used on someone, and a witness', () => {
     expect(read('The man who is barred stands across the road every morning waiting for his bus').level).not.toBe('now');
     expect(read('he was in breach of his bail conditions and turned up at reception last month').level).not.toBe('now');
     expect(read('what if the perpetrator is on his way to the refuge when she gets back').level).not.toBe('now');
+    // ... the one who has been threatening her, and one whose attack is dated in passing
+    expect(read("the bloke who's been following her all month is coming up the stairs to her flat").level).toBe('now');
+    expect(read('The man who hit her two years ago has just walked into the drop-in').level).toBe('now');
+    expect(read('The man who hit her two years ago walked into the drop-in last week').level).not.toBe('now');
   });
 
   it('reads what he did to her somewhere as the harm told, not as him being there, by the rules alone', () => {
     // "he dragged her upstairs" tells an attack; it does not put him upstairs now.
     expect(assessDanger('Her statement says he dragged her upstairs and punched her. The hearing is in May.', rulesOnly).level).not.toBe('now');
     expect(assessDanger("he punched her last week and he's upstairs now", rulesOnly).level).toBe('now');
+    expect(assessDanger('He punched her in 2021. He has just come into the dining room and is staring at her.', rulesOnly).level).toBe('now');
   });
 
   it('moving about is not an attack', () => {
