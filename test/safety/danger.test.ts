@@ -290,6 +290,8 @@ describe('a thing used on someone, and a witness', () => {
     expect(read("the bloke who's been following her all month is coming up the stairs to her flat").level).toBe('now');
     expect(read('The man who hit her two years ago has just walked into the drop-in').level).toBe('now');
     expect(read('The man who hit her two years ago walked into the drop-in last week').level).not.toBe('now');
+    // ... told before the worker's own "and I'm ..., what do I do", which is a clause of its own
+    expect(read("her ex is barred but he's just walked into the lounge and I'm the only one on, what should I do").level).toBe('now');
   });
 
   it('reads what he did to her somewhere as the harm told, not as him being there, by the rules alone', () => {
