@@ -182,6 +182,8 @@ describe('terse messages', () => {
   it('notes that open with the time: "1950" is ten to eight, not a year', () => {
     expect(assessDanger("1950 F hiding in laundry, M outside door shouting he'll kill her").level).toBe('now');
     expect(assessDanger('2140 resident says ex hit her in 2019, no contact since').level).toBe('none');
+    // ... and that time is one time, not two numbers split at its colon
+    expect(wordsForDanger('0315 rm 9, he has locked the door').map((w) => w.lemma).slice(0, 2)).toEqual(['03:15', 'room']);
   });
 
   it('him arriving, said alone or broken into a longer message as it happens', () => {

@@ -467,7 +467,7 @@ const SCENE = /^now:\w+-(?:short-)?scene$/;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;:\n]+|\s[—–-]+\s|(?<=\bwhat (?:do|should|can|shall) (?:i|we) do)\s+(?=(?:he|she|they|someone|there)\b)|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i(?: can|'m| am)\b)/)
+    .split(/[.!?;\n]+|(?<!\d):|:(?!\d)|\s[—–-]+\s|(?<=\bwhat (?:do|should|can|shall) (?:i|we) do)\s+(?=(?:he|she|they|someone|there)\b)|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i(?: can|'m| am)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
