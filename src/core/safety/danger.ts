@@ -464,7 +464,7 @@ const LEARNED_AGAINST_SENTENCE = -40;
 /** The rules' weakest reading of now: a danger word in a scene, with no grammar of now. */
 const SCENE = /^now:\w+-(?:short-)?scene$/;
 
-/** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. */
+/** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. The colon of a time ("16:45") is no break. */
 function sentences(text: string): string[] {
   return text
     .split(/[.!?;\n]+|(?<!\d):|:(?!\d)|\s[—–-]+\s|(?<=\bwhat (?:do|should|can|shall) (?:i|we) do)\s+(?=(?:he|she|they|someone|there)\b)|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i(?: can|'m| am)\b)/)
