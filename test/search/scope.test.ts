@@ -61,3 +61,30 @@ describe('the answer gate with the scope check', () => {
     if (verdict.type === 'answer') expect(verdict.best.id).toBe(id);
   });
 });
+
+describe('the scope bar for a short question', () => {
+  // The scope check's odds are a sum over a question's words, so a few words that match one item
+  // strongly cannot reach the bar a long question must (eval/examples/ questions, on the full search).
+  const short: [string, string][] = [
+    ["what's a DVPO and how long does it last", 'protection-orders'],
+    ['barred from home, no bed', 'protection-order-housing-gap'],
+    ["clare's law request", 'clares-law'],
+  ];
+
+  it.each(short)('answers "%s" on odds in proportion to its words', (q, id) => {
+    const verdict = search.classify(q);
+    expect(verdict.type).toBe('answer');
+    if (verdict.type === 'answer') expect(verdict.best.id).toBe(id);
+  });
+
+  it('turns the same questions away when every question must reach the full bar', () => {
+    const fullBar = new GuidanceSearch(documentsFrom(library), { ...DEFAULT_TUNING, scopePerTerm: Number.POSITIVE_INFINITY });
+    for (const [q] of short) expect(fullBar.classify(q).type).toBe('none');
+  });
+
+  it('still gives a short question that is not about abuse no answer', () => {
+    for (const q of ['challenge a parking fine', 'petty cash tin', 'cheers that was really useful']) {
+      expect(search.classify(q)).toEqual({ type: 'none', hits: [] });
+    }
+  });
+});
