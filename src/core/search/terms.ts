@@ -92,6 +92,24 @@ export function askingPart(text: string): string {
   return mixed ? mixed.sentences.filter((_, i) => mixed.asks[i]).join(' ') : text;
 }
 
+/** Where a message puts a second question after the first: "... whats the dash form? also the heating's stuck". */
+const NEXT_QUESTION = /,?\s+(?=(?:and )?(?:also|separately|unrelated|another thing|separate q|oh and|plus)\b)/;
+/** The word that joins a question to the one before it, set aside to see whether it asks. */
+const JOINING = /^\W*(?:(?:and|also|oh and|plus|separately|unrelated(?: but)?|another thing|separate q)\b[,:]?\s*)+/;
+
+/**
+ * The parts of a message of several sentences (or of questions joined by "also") that ask, as
+ * written; none for a message of one part. "Can I book leave over Christmas? And should DA
+ * training be compulsory?" asks two things, only one of them about abuse.
+ */
+export function questionsIn(text: string): string[] {
+  const parts = text
+    .split(SENTENCE_END)
+    .flatMap((sentence) => sentence.split(NEXT_QUESTION))
+    .filter((part) => /[a-z0-9]/i.test(part));
+  return parts.length < 2 ? [] : parts.filter((part) => isAsking(plainText(part).replace(JOINING, '')));
+}
+
 /** A message's sentences and whether each asks, when some ask and some tell; undefined otherwise. */
 function askingAndTelling(text: string): { sentences: string[]; asks: boolean[] } | undefined {
   const sentences = text.split(SENTENCE_END).filter((s) => /[a-z0-9]/i.test(s));
