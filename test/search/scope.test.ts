@@ -64,11 +64,12 @@ describe('the answer gate with the scope check', () => {
 
 describe('the scope bar for a short question', () => {
   // The scope check's odds are a sum over a question's words, so a few words that match one item
-  // strongly cannot reach the bar a long question must (eval/examples/ questions, on the full search).
+  // strongly cannot reach the bar a long question must (eval/examples/ questions, on the full search;
+  // which ones fall short of the full bar moves as workers' questions are added).
   const short: [string, string][] = [
-    ["what's a DVPO and how long does it last", 'protection-orders'],
+    ['DAPO new protection order', 'protection-orders'],
     ['barred from home, no bed', 'protection-order-housing-gap'],
-    ["clare's law request", 'clares-law'],
+    ['rape crisis number', 'helplines'],
   ];
 
   it.each(short)('answers "%s" on odds in proportion to its words', (q, id) => {
