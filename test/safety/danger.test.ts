@@ -191,6 +191,9 @@ describe('terse messages', () => {
     const aside = "Quick one about the rota for next month and whether I can swap my Tuesday with Priya, I've asked her already — oh god he's just walked past reception and up the stairs — and also is the induction still on Friday?";
     expect(assessDanger(aside).level).toBe('now');
     expect(assessDanger('he just walked in and sat down for his keywork session').level).toBe('none');
+    // turned up, said as just done, and not as told of last week
+    expect(assessDanger('her ex has just turned up').level).toBe('now');
+    expect(assessDanger('he turned up at her door last week and hit her').level).not.toBe('now');
   });
 
   it('a frame after urgent danger does not frame it; one before it, or after danger told calmly, does', () => {
@@ -409,6 +412,10 @@ describe('danger denied, and words used for something else', () => {
     'saw him slap her last nite, its all calmed down now',
     "he's dragging her through the family courts again",
     "he won't let her go out on her own, is that controlling?",
+    // hiding a thing, and a hearing aid: no one hiding, nothing heard
+    'deaf client partner hides hearing aids',
+    'he hid her passport and her meds',
+    "he's hiding her phone so she can't call anyone",
     // done by or to a thing
     "the staff minibus has been smashed up again",
     'the fish in the office tank is dead, someone overfed it',

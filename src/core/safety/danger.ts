@@ -77,7 +77,7 @@ const PRESENCE = /\b(?:(?:is|are|'s|'re|am|'m)\s+(?:\w+\s+)?(?:outside|here|back
  */
 const URGENT = /(?:^|[^a-z])(?:(?<!(?:get|got|seek|for|and|some|any|extra|offered|offer|the|more|of|practical|wants?|wanted|wanting) )help(?! (?:to|with|from|for|them|him|getting|finding|the|a|an|and)\b)|please help|help me|someone call|send (?:the )?police|send help|please come|come (?:quick|now|fast)|please$|(?<!(?:wants?|wanted|wanting|asking for|asks for|asked for) )help$|omg|quick|hurry|asap|urgent|urgently|get off (?:me|her)|let (?:me|her) go(?! (?:out|anywhere|to|on|alone|shopping|outside|into|places|and see))|stop it)(?:[^a-z]|$)/;
 /** Perceived now: "I can hear", "we can see", "watching on CCTV". */
-const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|\bhearing\b|\bi can hear\b/;
+const PERCEIVED = /\b(?:can|could) (?:hear|here|see|smell)\b|\b(?:i am|i'm|we are|we're) (?:seeing|hearing|watching|listening)\b|\b(?:just )?heard (?:a|an|her|him|them|someone|screaming|shouting|banging|crashing)\b|\b(?:hear|see|watching|listening to)\b.*\b(?:now|right now)\b|(?<!\b(?:the|a|court|her|his|their|next|final|first|contact|custody) )\bhearing\b(?! (?:aids?|loss|impair\w*|tests?|dogs?|officer|date)\b)|\bi can hear\b/;
 /** Asked about, supposed, practised or reported: not happening. */
 const HYPOTHETICAL = /\b(?:(?:staff|workers?|you|we|everyone|residents?) (?:should|must|need to|have to)|if|what if|in case|in the event|suppose|supposing|imagine|hypothetically|pretend|(?<!(?:he|she|they|i|we|you) )say (?:he|she|they|a|someone)|would|could(?! (?:hear|see|smell|tell))|might|whether|ever|should (?:i|we)|what (?:should|do|would|can) (?:i|we|you)|how (?:do|should|can|would) (?:i|we|you)|when (?:do|should|can) (?:i|we))\b/;
 /** The worker hearing or seeing it as they write. */
@@ -171,8 +171,11 @@ const THERE_NOW = /\b(?:is|are|'s|'re|am|'m|has|have|just)\s+(?:\w+\s+){0,3}(?:a
  */
 function heArriving(text: string): boolean {
   if (text.split(/\s+/).length > ARRIVING_WORDS || ASKING.test(text) || PAST_WORDS.test(text) || HABITUAL.test(text) || HYPOTHETICAL.test(text)) return false;
-  return HIM_ARRIVING.test(text);
+  return HIM_ARRIVING.test(text) || HIM_TURNED_UP.test(text);
 }
+
+/** Turned up, said as just done: "her ex has just turned up", "he's shown up at reception". Not "he turned up last week". */
+const HIM_TURNED_UP = /\b(?:he|her ex|the ex|her abuser|the abuser|the perp|the perpetrator)(?:'s| has| is) (?:just |only |now )?(?:turned|turning|shown|showing|showed|rocked|rocking) up\b/;
 
 /**
  * The most words such a message has. Held out on eval/examples/, 14 rather than 12 found one more
@@ -617,7 +620,15 @@ function setAside(words: Word[], index: number): boolean {
   const forms = formsOf(words[index] as Word);
   const attackWord = forms.some((f) => attack.has(f));
   const dangerWord = attackWord || forms.some((f) => weapon.has(f) || medical.has(f) || sign.has(f) || confine.has(f));
-  return dangerWord && (negated(words, index) || aThingIsItsSubject(words, index) || doneToAThing(words, index) || (attackWord && aimless(words, index)));
+  return dangerWord && (negated(words, index) || aThingIsItsSubject(words, index) || doneToAThing(words, index) || (attackWord && aimless(words, index)) || hidingAThing(words, index));
+}
+
+/** "he hides her hearing aids", "hid the keys": hiding something away, not someone hiding. */
+function hidingAThing(words: Word[], index: number): boolean {
+  if (words[index]?.lemma !== 'hide') return false;
+  const owner = /^(?:her|his|my|our|the|their|your|a|an|all|some)$/.test(words[index + 1]?.text ?? '');
+  const thing = words[index + (owner ? 2 : 1)];
+  return thing !== undefined && thing.pos === 'NOUN' && !people.has(thing.lemma) && !people.has(thing.text) && !body.has(thing.lemma);
 }
 
 /** "my car's been smashed up", "the plant is dead", "the door's jammed": a thing, joined to the word by "is", "has" or "been". */
@@ -709,7 +720,7 @@ function cueKind(words: Word[], index: number): Cue['kind'] | undefined {
   // "I'm shattered", "shattered, long day": worn out, said of a person or of no one.
   if (word.text === 'shattered' && (index === 0 || /^(?:i'm|im|'m|am|'s|is|are|'re|was|feel|feeling|felt|absolutely|so|totally|completely|proper|utterly|just)$/.test(previous?.text ?? ''))) return undefined;
   // "smoking" is a habit, "fire" as a verb is a dismissal: these signs are nouns ("smoke coming from her room").
-  if (is(sign) && actorIsPerson(words, index) && !(forms.some((f) => SIGN_NOUNS.has(f)) && (word.pos !== 'NOUN' || word.text.endsWith('ing')))) return 'sign';
+  if (is(sign) && actorIsPerson(words, index) && !hidingAThing(words, index) && !(forms.some((f) => SIGN_NOUNS.has(f)) && (word.pos !== 'NOUN' || word.text.endsWith('ing')))) return 'sign';
   // "she's blocked him", "he's blocked everywhere": cut off from contact, not cut off from the way out.
   if (word.lemma === 'block' && !words.slice(index + 1, index + 4).some((w) => /^(?:in|door|doors|exit|way|stairs|path|off|doorway|entrance|corridor|hallway)$/.test(w.text))) return undefined;
   if (is(confine) && (word.pos === 'VERB' || word.pos === 'ADJ' || word.text.endsWith('ed')) && actorIsPerson(words, index) && !doneToAThing(words, index)) return 'confine';
