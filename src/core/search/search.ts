@@ -193,8 +193,8 @@ const TERSE_SCOPE = 0;
  * A part of a message that asks (terms.ts questionsIn), judged on its own when the whole message
  * found nothing, must have this many meaningful words and scope odds above this. Chosen held out on
  * eval/examples/ and a blind batch of 642 workers' messages (a third of them two things at once):
- * at 12, 26 of that batch's 56 that found nothing were answered (24 right at top-1) and 3 of the
- * blind off-topic set's 298 were let in; at 8, 31 and 6; at 5, 33 and 10.
+ * at 12, 25 of that batch's 56 that found nothing were answered (24 right at top-1) and 3 of the
+ * blind off-topic set's 298 were let in; at 8, about 30 and 6; at 5, about 33 and 10.
  */
 const SEVERAL_QUESTIONS_TERMS = 3;
 const SEVERAL_QUESTIONS_SCOPE = 12;
@@ -419,7 +419,8 @@ export class GuidanceSearch {
     // it are enough ("marrac" is answered; "petty cash", which the examples not covered name, is not).
     // Odds under both bars need no ranking at all.
     const scope = this.scope?.odds(this.asMatched(question));
-    if (scope !== undefined && scope <= Math.min(bars.terse === false ? bars.scope : TERSE_SCOPE, bars.scope)) return { type: 'none', hits: [] };
+    const floor = bars.terse === false ? bars.scope : Math.min(TERSE_SCOPE, bars.scope);
+    if (scope !== undefined && scope <= floor) return { type: 'none', hits: [] };
     const ranked = this.rank(question, false, 4);
     const [first, second] = ranked;
     if (!first) return { type: 'none', hits: [] };
