@@ -10,6 +10,7 @@ import { searchWords } from '../../src/core/search/terms';
 import { ScopeCheck } from '../../src/core/search/scope';
 import { DEFAULT_TUNING, documentsFrom, GuidanceSearch } from '../../src/core/search/search';
 import { PROJECT_ROOT } from '../../src/paths';
+import { expectAnswer } from '../support/search';
 
 let library: ContentLibrary;
 let search: GuidanceSearch;
@@ -55,11 +56,7 @@ describe('the answer gate with the scope check', () => {
     ['he never leaves her side how do i get 5 mins alone with her', 'survivor-always-with-perpetrator'],
     ["she's had to tell her story to like 6 diff agencies", 'retelling-the-story'],
     ["he won't give her money for food or pads", 'economic-abuse'],
-  ])('answers "%s"', (q, id) => {
-    const verdict = search.classify(q);
-    expect(verdict.type).toBe('answer');
-    if (verdict.type === 'answer') expect(verdict.best.id).toBe(id);
-  });
+  ])('answers "%s"', (q, id) => expectAnswer(search, q, id));
 });
 
 describe('the scope bar for a short question', () => {
@@ -72,11 +69,7 @@ describe('the scope bar for a short question', () => {
     ['rape crisis number', 'helplines'],
   ];
 
-  it.each(short)('answers "%s" on odds in proportion to its words', (q, id) => {
-    const verdict = search.classify(q);
-    expect(verdict.type).toBe('answer');
-    if (verdict.type === 'answer') expect(verdict.best.id).toBe(id);
-  });
+  it.each(short)('answers "%s" on odds in proportion to its words', (q, id) => expectAnswer(search, q, id));
 
   it('turns the same questions away when every question must reach the full bar', () => {
     const fullBar = new GuidanceSearch(documentsFrom(library), { ...DEFAULT_TUNING, scopePerTerm: Number.POSITIVE_INFINITY });

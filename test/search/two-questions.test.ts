@@ -9,6 +9,7 @@ import { defaultContentPaths, loadContentLibrary } from '../../src/core/content/
 import { documentsFrom, GuidanceSearch } from '../../src/core/search/search';
 import { questionsIn } from '../../src/core/search/terms';
 import { PROJECT_ROOT } from '../../src/paths';
+import { expectAnswer } from '../support/search';
 
 let search: GuidanceSearch;
 beforeAll(() => {
@@ -36,11 +37,7 @@ describe('a message that asks two things', () => {
     ['resi says family are forcing her to marry, wot legal protection is there? and room 4 needs a new lock, who\'s doing locksmith', 'forced-marriage'],
     ['can I get a parking permit for the new site? and what\'s a decent way to do a safety plan with someone who\'s staying with her partner', 'safety-planning-staying'],
     ['do banks have any duty to help when an ex has run up loans in her name? unrelated but my payslip is missing feb overtime, who do i chase', 'banks-and-employers'],
-  ])('answers the part about abuse: "%s"', (q, id) => {
-    const verdict = search.classify(q);
-    expect(verdict.type).toBe('answer');
-    if (verdict.type === 'answer') expect(verdict.best.id).toBe(id);
-  });
+  ])('answers the part about abuse: "%s"', (q, id) => expectAnswer(search, q, id));
 
   it('still turns away a question not covered that tells of a fight first', () => {
     // eval/examples/search-offtopic-8: the told sentence is about violence, the asking one is generic.

@@ -103,18 +103,24 @@ const JOINING = /^\W*(?:(?:and|also|oh and|plus|separately|unrelated(?: but)?|an
  * training be compulsory?" asks two things, only one of them about abuse.
  */
 export function questionsIn(text: string): string[] {
-  const parts = text
-    .split(SENTENCE_END)
-    .flatMap((sentence) => sentence.split(NEXT_QUESTION))
-    .filter((part) => /[a-z0-9]/i.test(part));
+  const parts = sentencesIn(text).flatMap((sentence) => sentence.split(NEXT_QUESTION).filter(hasWords));
   return parts.length < 2 ? [] : parts.filter((part) => isAsking(plainText(part).replace(JOINING, '')));
 }
 
 /** A message's sentences and whether each asks, when some ask and some tell; undefined otherwise. */
 function askingAndTelling(text: string): { sentences: string[]; asks: boolean[] } | undefined {
-  const sentences = text.split(SENTENCE_END).filter((s) => /[a-z0-9]/i.test(s));
+  const sentences = sentencesIn(text);
   const asks = sentences.map((s) => isAsking(plainText(s)));
   return sentences.length < 2 || asks.every(Boolean) || !asks.some(Boolean) ? undefined : { sentences, asks };
+}
+
+/** A message's sentences, leaving out any with no letter or digit. */
+function sentencesIn(text: string): string[] {
+  return text.split(SENTENCE_END).filter(hasWords);
+}
+
+function hasWords(text: string): boolean {
+  return /[a-z0-9]/i.test(text);
 }
 
 /** Where a sentence ends: after a full stop, question or exclamation mark and a space, or at a line break. */
