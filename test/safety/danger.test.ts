@@ -179,6 +179,16 @@ describe('terse messages', () => {
     expect(assessDanger("what should I do if he's hitting her and she won't leave").level).not.toBe('now');
   });
 
+  it('a question that is a cry, put in front of the worker in a clause of its own', () => {
+    expect(assessDanger("is it normal for a lad to be stamping on his girlfriend's hand? he's doing it by the lifts").level).toBe('now');
+    expect(assessDanger("should we wait for the manager if a man is dragging a woman along the landing? that's what's going on upstairs").level).toBe('now');
+    expect(assessDanger("is it ok to go over if a bloke is punching a woman at the bus stop? we're stood opposite watching").level).toBe('now');
+    expect(assessDanger('do I ring 999 if a resident is strangling his partner? it is happening in front of me').level).toBe('now');
+    // ... but not a habit, nor what happened
+    expect(assessDanger("is it normal for a lad to be stamping on his girlfriend's hand? he's doing it more and more").level).not.toBe('now');
+    expect(assessDanger("should we wait for the manager if a man is dragging a woman along the landing? that's what happened last week").level).not.toBe('now');
+  });
+
   it('notes that open with the time: "1950" is ten to eight, not a year', () => {
     expect(assessDanger("1950 F hiding in laundry, M outside door shouting he'll kill her").level).toBe('now');
     expect(assessDanger('2140 resident says ex hit her in 2019, no contact since').level).toBe('none');
@@ -351,6 +361,28 @@ describe('harm a worker tells about, asking what to do', () => {
       expect(assessDanger(message, rulesOnly).level).toBe('now');
     },
   );
+});
+
+describe('an alarm taken back in the same message', () => {
+  it.each([
+    "SOMEONE SCREAMING ON THE 2ND FLOOR!! ok it's the telly in room 9, volume on full",
+    "he's got a crowbar at the back door - no wait it's the locksmith we booked. ignore me",
+    'blood all over the kitchen floor, it was only beetroot juice, someone dropped the jar',
+    'thought he was throttling her in the lounge and it was just the two of them arm wrestling',
+  ])('"%s" gets the caution line, not the emergency reply', (message) => {
+    expect(assessDanger(message).level).toBe('caution');
+  });
+
+  it.each([
+    // what it turns out to be is him
+    "someone's banging on her door, oh it's her ex, he's got a bat",
+    // taken back, then danger after it
+    "fire alarm going - false alarm, burnt toast. but now the lad in 6 is stabbing his mate on the stairs",
+    // "it's happening" says now, it takes nothing back
+    "do we call 999 if a man is kicking a woman in the car park? it's happening in the car park now",
+  ])('"%s" still gets the emergency reply', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
 });
 
 describe('words that only sound alarming', () => {

@@ -25,6 +25,10 @@
  *      (learnedDanger.ts) may still find it: it can raise a level, never lower one, and never
  *      past the caution line for a message that says it is over or dates it days back.
  *
+ * An alarm taken back later in the same message ("SCREAMING FROM FLAT 2 - she won at bingo",
+ * "he's got a hammer!!! its the builders, ignore me") is the caution line, whatever either reader
+ * made of the alarm.
+ *
  * Figures of speech ("this rota is killing me", figuresOfSpeech.ts) are left out before step 3,
  * and danger words set aside by the reading (denied, done to a thing, moving about) count as read.
  *
@@ -128,6 +132,29 @@ function terseWithPlace(read: ReadSentence[], text: string, shouting: boolean): 
 const TERSE_WORDS = 6;
 /** A clause that says only that it is going on now: "it's happening now", "he's still going", "he's there now", "it's happening in 3". */
 const HAPPENING_NOW = /^(?:and |but )?(?:(?:it'?s|its|it is|this is) (?:happening |going on )?(?:right )?now|(?:it'?s|its|it is|this is) (?:happening|going on)(?: (?:right )?now| in (?:room |rm |flat )?\w+)?|(?:he'?s|he is|she'?s|she is|they'?re|they are) (?:still )?(?:going|at it|doing it|there|here) (?:right )?now|(?:he'?s|he is|she'?s|she is|they'?re|they are) still (?:going|at it|doing it|there)|(?:right )?now|as we speak)$/;
+/**
+ * A clause of its own that puts what was just asked about in front of the worker as they type,
+ * looser than HAPPENING_NOW since it is read only after a question about danger: "he's doing it as
+ * we speak", "he's doing it in the shared kitchen", "because that's what's happening on the back
+ * stairs", "it's happening in front of us", "we're across the road watching". Not a habit or the
+ * past ("he's doing it more and more", "that's what happened"): those clauses are read by
+ * HABITUAL and PAST_WORDS first.
+ */
+const GOING_ON_HERE = /^(?:and |but |because |cos |coz |as )?(?:(?:(?:he|she|they|it|this|that)(?:'s| is| are|'re)|(?:that'?s|this is|thats) what'?s) (?:still |actually |literally )?(?:doing (?:it|this|that)|happening|going on|at it)\b(?! (?:more|a lot|all the time|again|loads|lately|recently))|(?:i'?m|i am|we'?re|we are) (?:\w+ ){0,4}(?:watching|looking at (?:it|them|him|her))(?: (?:it|this|them|him|her|now|right now))?$|.*\b(?:as we speak|in front of (?:me|us|my eyes)|as i (?:type|write|speak))\b)/;
+/** Said of a habit: "all the time", "more and more", "again and again". */
+const OFTEN = /\b(?:all the time|more and more|again and again|a lot|loads|constantly|every so often|now and then)\b/;
+
+/**
+ * A sentence that takes back an alarm raised before it: anywhere in it, "false alarm", "ignore
+ * me", "no one hurt", "all fine"; or opening it, "no wait", "turns out", "checked", "it's just the
+ * kids", "it was only beetroot juice", "it's the builders", "everyone's laughing", "phew".
+ */
+const TAKEN_BACK = /\b(?:false alarm|panic over|ignore (?:me|that|this|my last)|my bad|(?:no[- ]?one|nobody)(?:'s| is| was| got)? (?:hurt|injured)|(?:all|everything|everyone|everybody)(?:'s| is| was)? (?:fine|ok|okay|good|sound|calm)(?: now)?$)|^(?:(?:ok|okay|oh|ah|nah|no|phew|sorry|lol|haha\w*|omg)\b[\s,!.]*)*(?:(?:no |oh )?wait\b|turns? out|turned out|checked\b|(?:it'?s|its|it is|it was|it were|that'?s|that was|twas|was) (?:(?:just|only|literally|actually) \w+|(?:all )?(?:the|a|an|some|his|her|their|my|our|two|three|kids?|fine|ok|okay|nothing)\b)|(?:all|everything|everyone|everybody)(?:'s| is| was)? (?:fine|ok|okay|good|sound|calm)\b|(?:everyone|everybody|they|we)(?:'s| is|'re| are| were)? (?:laughing|giggling)|phew)/;
+/** What it was, told as harmless, danger words and all: "it was just two dads doing a water fight". */
+const WAS_ONLY = /^(?:(?:oh|ah|nah|no|ok|okay)\b[\s,!.]*)?(?:it|that) was (?:just|only|actually)\b/;
+/** ... unless what it turns out to be is him, or worse: "oh it's her ex", "it's a real one". */
+const TAKEN_BACK_NOT = /\b(?:him|he|ex|partner|boyfriend|bf|husband|perp\w*|abuser|stepdad|her dad|his mates?|a man|a guy|a bloke|real|serious|bad|worse)\b/;
+
 /** A word, then where it is: "gun in reception", "blade at the back door", "machete outside". */
 const WEAPON_AT = /\b([a-z]+) (?:in|at|on|by|outside|near) (?:the |her |his |our |a )?(?:room|flat|reception|kitchen|lounge|corridor|stairs|stairwell|car park|foyer|garden|toilets?|bathroom|office|laundry|gate|door|front door|back door|hall|hallway|landing|entrance|bedroom|\d+)\b/;
 
@@ -335,11 +362,17 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   const againstOdds = () => learned.bayesOdds(messageFeatures());
   // Said to be over somewhere in the message, and not said to be now or urgent anywhere.
   const resolved = RESOLVED.test(text) && !saysNow(text) && !URGENT.test(text) && !shouting;
-  for (const { sentence, clean, words: sentenceWords } of read) {
+  // A sentence with no danger words that takes back an alarm raised before it: "SCREAMING FROM
+  // FLAT 2 - she won at bingo", "hes got a hammer!!! its the builders. ignore me".
+  const takesBack = read.map(({ sentence, clean, words: w }) => TAKEN_BACK.test(sentence) && !TAKEN_BACK_NOT.test(sentence) && (dangerCues(w, clean).length === 0 || WAS_ONLY.test(sentence)));
+  const takenBackAfter = (at: number) => takesBack.some((back, j) => back && j > at);
+  let takenBack = takesBack.some((back, j) => back && j > 0);
+  for (const [at, { sentence, clean, words: sentenceWords }] of read.entries()) {
     const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
     if (/^(?:none:(?:question|hypothetical)|caution:asked-if)-/.test(verdict.rule) || (verdict.level === 'now' && insideAskedIf(text, sentence))) askedAbout = true;
     if (verdict.rule === 'none:no-danger-words' && HAPPENING_NOW.test(sentence)) happeningNow = true;
+    if (verdict.rule === 'none:no-danger-words' && GOING_ON_HERE.test(sentence) && !PAST_WORDS.test(sentence) && !HABITUAL.test(sentence) && !OFTEN.test(sentence) && !QUESTION_START.test(sentence)) happeningNow = true;
     // "What do I do if I walk in and he's hitting her right now?": the danger is inside the question's "if".
     if (verdict.level === 'now' && insideAskedIf(text, sentence)) {
       explained = true;
@@ -361,7 +394,12 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     // Any other reading of now, in a sentence the learned reader reads as far from danger now
     // ("SHE CANT GET OUT OF THE TENANCY HE SIGNED, HOW DO WE..."): the caution line, never silence.
     else if (verdict.level === 'now' && !firm && learned.bayesOdds(dangerFeatures(sentenceWords, sentence)) < LEARNED_AGAINST_SENTENCE) caution ??= verdict.rule.replace(/^now:/, 'caution:unlikely-');
-    else if (verdict.level === 'now') return verdict;
+    // An alarm taken back later in the message: the caution line, never silence.
+    else if (verdict.level === 'now' && takenBackAfter(at)) {
+      takenBack = true;
+      caution ??= verdict.rule.replace(/^now:/, 'caution:taken-back-');
+    } else if (verdict.level === 'now') return verdict;
+    if (verdict.level === 'caution' && takenBackAfter(at)) takenBack = true;
     if (verdict.level === 'caution') caution ??= verdict.rule;
     if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
     if (verdict.rule === 'caution:threat-conditional') untimed ??= 'caution:threat-untimed';
@@ -375,33 +413,37 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     if (STILL_THERE.test(sentence) && !PAST_WORDS.test(sentence)) stillThere = true;
     if (SOMEONE_HERE.test(sentence) && !PAST_WORDS.test(sentence)) approaching = true;
   }
+  // Framed as training or the news, or an alarm taken back: no reading of the whole message makes it now.
+  const aside = framed || takenBack;
   // A question that is a cry: the danger asked about, and said in a clause of its own to be going on as the worker types.
-  if (askedAbout && happeningNow && !framed && !resolved) return { level: 'now', rule: 'now:asked-while-happening' };
+  if (askedAbout && happeningNow && !aside && !resolved) return { level: 'now', rule: 'now:asked-while-happening' };
   // Someone hurt in one sentence and whoever did it still there in another: "found her unresponsive ... her partner is still present".
-  if (hurt && stillThere && !framed && !resolved) return { level: 'now', rule: 'now:injury-hurter-here' };
+  if (hurt && stillThere && !aside && !resolved) return { level: 'now', rule: 'now:injury-hurter-here' };
   // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
   // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
   // said in a sentence of its own that is not past.
-  if (untimed && approaching && !framed && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
-  if (!framed && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
-  if (!framed && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
-  if (!framed && !resolved && fearedArriving(text, read)) return { level: 'now', rule: 'now:feared-arriving' };
+  if (untimed && approaching && !aside && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
+  if (!aside && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
+  if (!aside && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
+  if (!aside && !resolved && fearedArriving(text, read)) return { level: 'now', rule: 'now:feared-arriving' };
   // ... said in a short message, or in a clause of its own in one a little longer ("he was let out this morning and he's at the door").
   // ... or anywhere in a longer one, broken into as it happens: "... the old one's been fine - oh god he's just walked past reception".
   const arriving =
     heArriving(text) ||
     (words <= ARRIVING_MESSAGE_WORDS && !ASKING.test(text) && read.some(({ sentence }) => heArriving(sentence))) ||
     read.some(({ sentence }) => INTERJECTION.test(sentence) && heArriving(sentence.replace(INTERJECTION, '').split(',')[0] as string));
-  if (!framed && !caution && arriving) return { level: 'now', rule: 'now:he-arriving-short' };
+  if (!aside && !caution && arriving) return { level: 'now', rule: 'now:he-arriving-short' };
   const ruled: DangerAssessment = caution ? { level: 'caution', rule: caution } : { level: 'none', rule: 'none:no-danger-now' };
   // A message that opens by supposing ("imagine he's at the door...") is read as the rules read a framed one.
   const supposing = framed || SUPPOSING.test(text.trim());
   // One told as over ("he's in the cells") or in the past by date ("in 2022", "in Jan") and nowhere
   // said to be now is explained too, however alarming its words.
   const toldAsOver = resolved || (DISTANT_PAST.test(text) && !saysNow(text) && !ARRIVING.test(text) && !URGENT.test(text) && !shouting);
-  const second = secondReading(ruled, explained || supposing || toldAsOver, learnedOdds());
-  // ... and a bag of words cannot overrule a date: at most the caution line.
-  return toldAsOver && second.level === 'now' && ruled.level !== 'now' ? { level: 'caution', rule: second.rule.replace(/^now:/, 'caution:told-as-over-') } : second;
+  const second = secondReading(ruled, explained || supposing || toldAsOver || takenBack, learnedOdds());
+  // ... and a bag of words cannot overrule a date, nor an alarm taken back: at most the caution line.
+  if (second.level === 'now' && ruled.level !== 'now' && toldAsOver) return { level: 'caution', rule: second.rule.replace(/^now:/, 'caution:told-as-over-') };
+  if (second.level === 'now' && ruled.level !== 'now' && takenBack) return { level: 'caution', rule: ruled.rule.startsWith('caution:taken-back-') ? ruled.rule : second.rule.replace(/^now:/, 'caution:taken-back-') };
+  return second;
 }
 
 /** A sentence as read: as written (after readForDanger), without its figures of speech, and its words. */
@@ -473,7 +515,7 @@ const SCENE = /^now:\w+-(?:short-)?scene$/;
 /** Sentences, and the clauses after "but" or "and now", so a past clause cannot mask a present one. The colon of a time ("16:45") is no break. */
 function sentences(text: string): string[] {
   return text
-    .split(/[.!?;\n]+|(?<!\d):|:(?!\d)|\s[—–-]+\s|(?<=\bwhat (?:do|should|can|shall) (?:i|we) do)\s+(?=(?:he|she|they|someone|there)\b)|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i(?: can|'m| am)\b)/)
+    .split(/[.!?;\n]+|,?\s+(?:and\s+)?(?=(?:it|that)(?:'s| is| was|s) (?:just|only|actually)\b)|(?<!\d):|:(?!\d)|\s[—–-]+\s|(?<=\bwhat (?:do|should|can|shall) (?:i|we) do)\s+(?=(?:he|she|they|someone|there)\b)|\bbut\b|,\s*(?=(?:and )?now\b)|\band now\b|,\s*(?=(?:today|tonight|right now)\b)|,\s*(?:and\s+)?(?=(?:he|she|they|i|we|someone|somebody)\b)|\band (?=(?:he|she|they)(?:'s| is| has| are| 're)\b|i(?: can|'m| am)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(windows);
