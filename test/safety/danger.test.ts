@@ -376,6 +376,8 @@ describe('an alarm taken back in the same message', () => {
   it.each([
     // what it turns out to be is him
     "someone's banging on her door, oh it's her ex, he's got a bat",
+    // "that's ..." says where or who, it takes nothing back
+    "a man is kicking a woman on the landing outside flat 7, I can hear her crying. that's the couple on the third floor",
     // taken back, then danger after it
     "fire alarm going - false alarm, burnt toast. but now the lad in 6 is stabbing his mate on the stairs",
     // "it's happening" says now, it takes nothing back
