@@ -363,6 +363,16 @@ describe('harm a worker tells about, asking what to do', () => {
   );
 });
 
+describe('a topic typed as a fragment, and a report typed in a hurry', () => {
+  it.each(['older brother punching his little sister', 'stepdad threatening the kids over bedtimes', 'partner strangling her during sex'])('"%s" names a relation and nothing of where or when: not the emergency reply', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+
+  it.each(['older brother punching his sister in the kitchen', 'stepdad threatening the kids right now', 'bloke punching a woman by the bus shelter', 'he strangling her'])('"%s" says where or when, or names a role or a pronoun: the emergency reply', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+});
+
 describe('an alarm taken back in the same message', () => {
   it.each([
     "SOMEONE SCREAMING ON THE 2ND FLOOR!! ok it's the telly in room 9, volume on full",

@@ -874,6 +874,8 @@ const RELATIVE = new Set(['who', 'that', 'which', 'whose']);
 const ONLY_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'someone', 'somebody', 'you']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+/** Nouns for how people are related, as a topic names them ("son hitting his mum"); not the one she fears ("ex") nor a role ("man", "resident"). */
+const RELATIONS = new Set(['son', 'daughter', 'mum', 'mam', 'mom', 'mother', 'dad', 'father', 'brother', 'brothers', 'sister', 'partner', 'bf', 'boyfriend', 'girlfriend', 'husband', 'wife', 'survivor', 'victim', 'kids', 'kid', 'children', 'child', 'family', 'uncle', 'cousin', 'stepdad', 'teen', 'teenager', 'parent', 'parents']);
 const COLOURS = new Set(['blue', 'purple', 'grey', 'gray', 'white', 'pale']);
 const SIGN_NOUNS = new Set(['smoke', 'fire', 'flame']);
 const GERUND_AFTER = new Set(['for', 'of', 'about', 'after', 'before', 'since', 'from', 'without', 'by', 'like']);
@@ -967,7 +969,13 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
     // Panic typing leaves out the subject: "stamping on her", "choking her with a cable" (someone is its object: not "hitting the gym")
     if (cue.kind === 'attack' && cue.index === 0 && target.text.endsWith('ing') && objectIsPerson(words, cue.index) && !ASKING.test(sentence)) return 'said-without-be';
     // Panic typing leaves out the verb "to be": "he hitting her", "kids screaming"
-    if (target.text.endsWith('ing') && previous && (SUBJECT_PRONOUNS.has(previous.text) || people.has(previous.lemma)) && !OBJECT_PRONOUNS.has(previous.text)) return 'said-without-be';
+    // ... but a relation named with nothing of where or when ("teenage son hitting his mum",
+    // "brothers threatening her for shaming the family") is a topic typed into a search box; a role
+    // ("man punching resident bins") or a pronoun ("he hitting her") is someone reporting.
+    if (target.text.endsWith('ing') && previous && (SUBJECT_PRONOUNS.has(previous.text) || people.has(previous.lemma)) && !OBJECT_PRONOUNS.has(previous.text)) {
+      if (RELATIONS.has(previous.lemma) && !saysWhereOrWhen(sentence)) continue;
+      return 'said-without-be';
+    }
     // "colleague being attacked", "lad getting jumped"; not "at risk of being killed", "scared about getting hit"
     // nor "mentioned being pushed", "disclosed being burned", "keeps getting followed": after a verb, it names an act or a habit.
     const before = words[cue.index - 2];
@@ -984,6 +992,11 @@ function presentCue(words: Word[], cues: Cue[], sentence: string): string | unde
   };
   if (serious.some((c) => (c.kind === 'sign' || c.kind === 'medical' || c.kind === 'weapon') && !simplePresent(c)) && !inPast) return 'scene';
   return undefined;
+}
+
+/** Where or when, however a panic message puts it: a place, him nearby, now, a cry, or the worker hearing or seeing it. */
+function saysWhereOrWhen(sentence: string): boolean {
+  return TERSE_PLACE.test(sentence) || NEARBY.test(sentence) || PRESENCE.test(sentence) || NOW_WORDS.test(sentence) || PERCEIVED.test(sentence) || URGENT.test(sentence);
 }
 
 /** A verb in the past: "was", "had", "did", or a verb in -ed not after "has". */
