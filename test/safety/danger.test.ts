@@ -363,6 +363,16 @@ describe('harm a worker tells about, asking what to do', () => {
   );
 });
 
+describe('being held, as a formal report puts it', () => {
+  it.each(['Please note the tenant of flat 3 is being detained in the flat by her partner at present.', 'Our resident is currently confined to a bedroom by the men who have taken over her flat.'])('"%s" is danger now', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+
+  it.each(['He was detained under the Mental Health Act last year.', 'She says she feels surrounded by support since moving in.'])('"%s" is not', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+});
+
 describe('a topic typed as a fragment, and a report typed in a hurry', () => {
   it.each(['older brother punching his little sister', 'stepdad threatening the kids over bedtimes', 'partner strangling her during sex'])('"%s" names a relation and nothing of where or when: not the emergency reply', (message) => {
     expect(assessDanger(message).level).not.toBe('now');

@@ -67,6 +67,7 @@ export const SIGN = [
 export const CONFINE = [
   'lock', 'barricade', 'trap', 'corner', 'block', 'follow', 'stalk', 'chase', 'hostage', 'kidnap', 'abduct', 'grab', 'pin',
   'hunt', 'gag', 'ambush', 'lure', 'pursue', 'captive', 'shackle', 'entrap', 'blockade', 'lurk', 'prowl', 'tail', 'corral', 'cyberstalk',
+  'confine', 'detain', 'imprison', 'surround',
 ] as const;
 
 /** Words that say the sentence names danger outright: "in danger", "scared for my life". */
