@@ -363,6 +363,16 @@ describe('harm a worker tells about, asking what to do', () => {
   );
 });
 
+describe('harm told without a time, then said to be going on', () => {
+  it.each(['Resident glassed in the bar area. Incident ongoing.', 'man has stabbed the lad in 4. still holding the knife', 'CCTV shows a man kicking a woman on the ground by the gates. He continues to kick her.'])('"%s" is danger now', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+
+  it.each(['He said he would kill her. She has still got the voicemail.', 'Resident glassed in the bar area last night. Investigation ongoing.'])('"%s" is not', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+});
+
 describe('being held, as a formal report puts it', () => {
   it.each(['Please note the tenant of flat 3 is being detained in the flat by her partner at present.', 'Our resident is currently confined to a bedroom by the men who have taken over her flat.'])('"%s" is danger now', (message) => {
     expect(assessDanger(message).level).toBe('now');

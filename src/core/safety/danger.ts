@@ -141,6 +141,8 @@ const HAPPENING_NOW = /^(?:and |but )?(?:(?:it'?s|its|it is|this is) (?:happenin
  * HABITUAL and PAST_WORDS first.
  */
 const GOING_ON_HERE = /^(?:and |but |because |cos |coz |as )?(?:(?:(?:he|she|they|it|this|that)(?:'s| is| are|'re)|(?:that'?s|this is|thats) what'?s) (?:still |actually |literally )?(?:doing (?:it|this|that)|happening|going on|at it)\b(?! (?:more|a lot|all the time|again|loads|lately|recently))|(?:i'?m|i am|we'?re|we are) (?:\w+ ){0,4}(?:watching|looking at (?:it|them|him|her))(?: (?:it|this|them|him|her|now|right now))?$|.*\b(?:as we speak|in front of (?:me|us|my eyes)|as i (?:type|write|speak))\b)/;
+/** Going on as the message is written: "in progress", "continues to strike", "still got it in his hand", "still conscious". */
+const ONGOING = /\b(?:in progress|ongoing|as we speak|right now|at this moment|at the moment|currently \w+ing|continu(?:es|ing) to \w+|still (?:going|happening|at it|on|here|there|in (?:the|her|his|my|our) \w+|got|holding|has|conscious|breathing|bleeding))\b/;
 /** Said of a habit: "all the time", "more and more", "again and again". */
 const OFTEN = /\b(?:all the time|more and more|again and again|a lot|loads|constantly|every so often|now and then)\b/;
 
@@ -422,6 +424,10 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
   // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
   // said in a sentence of its own that is not past.
+  // Harm told without a time in one sentence and said to be going on in another: "Lodger stabbed.
+  // Still conscious.", "... striking a female with a chain. Incident in progress." Not a threat
+  // ("he said he'd kill her, she's still got the texts"), nor with a time in the past anywhere.
+  if (untimed && untimed !== 'caution:threat-untimed' && !aside && !asking && !past && !resolved && read.some(({ sentence }) => ONGOING.test(sentence))) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-ongoing') };
   if (untimed && approaching && !aside && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!aside && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   if (!aside && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
