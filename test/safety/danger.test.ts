@@ -364,7 +364,7 @@ describe('harm a worker tells about, asking what to do', () => {
 });
 
 describe('harm told without a time, then said to be going on', () => {
-  it.each(['Resident glassed in the bar area. Incident ongoing.', 'man has stabbed the lad in 4. still holding the knife', 'CCTV shows a man kicking a woman on the ground by the gates. He continues to kick her.'])('"%s" is danger now', (message) => {
+  it.each(['Resident glassed in the bar area. Incident ongoing.', 'man has stabbed the lad in 4. still holding the knife', 'CCTV shows a man kicking a woman on the ground by the gates. He continues to kick her.', 'she got pushed down the stairs. now'])('"%s" is danger now', (message) => {
     expect(assessDanger(message).level).toBe('now');
   });
 

@@ -424,10 +424,10 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // A threat or an attack in one sentence and him here or on his way in another: "he said he'd
   // kill her ... he's just texted saying he's parked outside", "he's behind her". Him here must be
   // said in a sentence of its own that is not past.
-  // Harm told without a time in one sentence and said to be going on in another: "Lodger stabbed.
+  // Harm told without a time in one sentence and said to be going on in another ("now" alone is enough): "Lodger stabbed.
   // Still conscious.", "... striking a female with a chain. Incident in progress." Not a threat
   // ("he said he'd kill her, she's still got the texts"), nor with a time in the past anywhere.
-  if (untimed && untimed !== 'caution:threat-untimed' && !aside && !asking && !past && !resolved && read.some(({ sentence }) => ONGOING.test(sentence))) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-ongoing') };
+  if (untimed && untimed !== 'caution:threat-untimed' && !aside && !asking && !past && !resolved && read.some(({ sentence }) => ONGOING.test(sentence) || HAPPENING_NOW.test(sentence))) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-ongoing') };
   if (untimed && approaching && !aside && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!aside && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   if (!aside && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
