@@ -184,6 +184,9 @@ describe('terse messages', () => {
     expect(assessDanger("should we wait for the manager if a man is dragging a woman along the landing? that's what's going on upstairs").level).toBe('now');
     expect(assessDanger("is it ok to go over if a bloke is punching a woman at the bus stop? we're stood opposite watching").level).toBe('now');
     expect(assessDanger('do I ring 999 if a resident is strangling his partner? it is happening in front of me').level).toBe('now');
+    // the one doing it named by his role, and the worker still there
+    expect(assessDanger("what's the rule if a dealer is dragging a resident out of her room? it's going on now").level).toBe('now');
+    expect(assessDanger('can I walk out of a visit if the tenant is shoving me against the wall? I am still in the kitchen').level).toBe('now');
     // ... but not a habit, nor what happened
     expect(assessDanger("is it normal for a lad to be stamping on his girlfriend's hand? he's doing it more and more").level).not.toBe('now');
     expect(assessDanger("should we wait for the manager if a man is dragging a woman along the landing? that's what happened last week").level).not.toBe('now');

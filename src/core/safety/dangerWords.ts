@@ -86,6 +86,9 @@ export const PEOPLE = [
   // as reports and agencies write them
   'individual', 'user', 'adult', 'parent', 'pupil', 'male', 'female', 'occupant', 'sleeper',
   'lodger', 'guest', 'intruder', 'assailant', 'suspect', 'offender', 'youth', 'juvenile', 'minor', 'caller',
+  // those who harm or exploit, and those met on a shift
+  'abuser', 'attacker', 'pimp', 'dealer', 'punter', 'groomer', 'trafficker', 'exploiter', 'host', 'landlord', 'landlady',
+  'bouncer', 'receptionist', 'caretaker', 'nurse', 'driver',
 ] as const;
 
 /** Parts of a person, which can bleed or be hurt: "her head is bleeding". */
