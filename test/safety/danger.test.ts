@@ -376,6 +376,16 @@ describe('harm told without a time, then said to be going on', () => {
   });
 });
 
+describe('a habit said to have gone on for minutes', () => {
+  it.each(["he keeps shoving her into the wall in the lounge, it's been going on for the last 15 minutes", "he keeps slamming her against the door in room 2, it's been going on for the last 20 minutes"])('"%s" is danger now', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+
+  it.each(['he keeps slamming doors when he is angry, it has been going on for weeks', 'he keeps shoving her about when he has had a drink, she told me it has been going on for years'])('"%s" is not', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+});
+
 describe('being held, as a formal report puts it', () => {
   it.each(['Please note the tenant of flat 3 is being detained in the flat by her partner at present.', 'Our resident is currently confined to a bedroom by the men who have taken over her flat.'])('"%s" is danger now', (message) => {
     expect(assessDanger(message).level).toBe('now');

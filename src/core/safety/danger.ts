@@ -143,6 +143,8 @@ const HAPPENING_NOW = /^(?:and |but )?(?:(?:it'?s|its|it is|this is) (?:happenin
 const GOING_ON_HERE = /^(?:and |but |because |cos |coz |as )?(?:(?:(?:he|she|they|it|this|that)(?:'s| is| are|'re)|(?:that'?s|this is|thats) what'?s) (?:still |actually |literally )?(?:doing (?:it|this|that)|happening|going on|at it)\b(?! (?:more|a lot|all the time|again|loads|lately|recently))|(?:i'?m|i am|we'?re|we are) (?:\w+ ){0,4}(?:watching|looking at (?:it|them|him|her))(?: (?:it|this|them|him|her|now|right now))?$|(?:i'?m|i am|we'?re|we are) still (?:here|there|in (?:the|her|his|their) \w+|with (?:him|her|them))$|.*\b(?:as we speak|in front of (?:me|us|my eyes)|as i (?:type|write|speak))\b)/;
 /** Going on as the message is written: "in progress", "continues to strike", "still got it in his hand", "still conscious". */
 const ONGOING = /\b(?:in progress|ongoing|as we speak|right now|at this moment|at the moment|currently \w+ing|continu(?:es|ing) to \w+|still (?:going|happening|at it|on|here|there|in (?:the|her|his|my|our) \w+|got|holding|has|conscious|breathing|bleeding))\b/;
+/** Going on for minutes, or not stopping: what turns a habit told into one happening now. */
+const MINUTES_GOING_ON = /\b(?:for (?:the )?(?:last |past )?(?:\d+|a few|few|ten|five|twenty|fifteen|thirty|couple of) (?:mins?|minutes)|(?:this|the) (?:last|past) (?:half (?:an )?hour|hour|\d+ (?:mins?|minutes))|(?:it'?s|it is|he'?s|he is) (?:not|no) stopp\w*|(?:won'?t|will not|hasn'?t|has not) stopped|(?:won'?t|will not) stop)\b/;
 /** Said of a habit: "all the time", "more and more", "again and again". */
 const OFTEN = /\b(?:all the time|more and more|again and again|a lot|loads|constantly|every so often|now and then)\b/;
 
@@ -428,6 +430,9 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // Still conscious.", "... striking a female with a chain. Incident in progress." Not a threat
   // ("he said he'd kill her, she's still got the texts"), nor with a time in the past anywhere.
   if (untimed && untimed !== 'caution:threat-untimed' && !aside && !asking && !past && !resolved && read.some(({ sentence }) => ONGOING.test(sentence) || HAPPENING_NOW.test(sentence))) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-ongoing') };
+  // A habit or a pattern said to have gone on for minutes, or not to stop: "crashing about for ten
+  // minutes, it's not stopping", "it's been going on this last half hour". Minutes are now; days are past.
+  if (caution && /^caution:\w+-(?:pattern|habitual)$/.test(caution) && !aside && !past && !resolved && MINUTES_GOING_ON.test(text)) return { level: 'now', rule: caution.replace(/^caution:(\w+)-\w+$/, 'now:$1-for-minutes') };
   if (untimed && approaching && !aside && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!aside && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   if (!aside && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
