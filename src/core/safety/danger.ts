@@ -1020,7 +1020,3 @@ function pastTense(words: Word[]): boolean {
     return subject !== undefined && (SUBJECT_PRONOUNS.has(subject.text) || people.has(subject.lemma) || subject.pos === 'PROPN');
   });
 }
-export function __debugSentences(message: string): Array<[string, string]> {
-  const text = readForDanger(message);
-  return readSentences(text).map(({ sentence, clean, words }) => [sentence, assessSentence(clean, words, { shouting: false, framed: false, words: text.split(/\s+/).length, past: PAST_WORDS.test(text) }).rule]);
-}
