@@ -472,6 +472,10 @@ describe('a worker weighing up what to call it', () => {
     expect(assessDanger(message).level).not.toBe('now');
   });
 
+  it('"is it ok to ..." asks leave to act, it weighs nothing up: the danger beside it is still now', () => {
+    expect(assessDanger('Is it ok to take her out the back way? Her husband is punching her by the bins').level).toBe('now');
+  });
+
   it('still gets the emergency reply when it says now', () => {
     expect(assessDanger('hes batterin her in the room next door rite now is that dv').level).toBe('now');
   });

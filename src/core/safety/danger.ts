@@ -105,8 +105,11 @@ const LONG_MESSAGE_WORDS = 20;
 /** Asking for guidance: a question mark, or "what do I", "how should we", "is that", "can I". */
 const ASKING = /\?|\b(?:what|how|should|can|could|do|does|is|are|would|where|who|when)\s+(?:i|we|you|it|that|this|they|she|he|our|my)\b/;
 
-/** Asking what to call something ("is that dv", "does it count as abuse"): a worker weighing up what they saw, not a cry for help. */
-const CLASSIFYING = /\b(?:(?:is (?:that|this|it)|(?:tell|know|sure|decide|work out) (?:if|whether) (?:that|this|it)(?:'s| is)) (?:even |really |actually |definitely |technically |still |just )?(?:dv|da|abuse|domestic|coercive|controlling|control|normal|okay|ok|a crime|a safeguarding)|(?:could|would|might|can) (?:that|this|it) be\b(?! (?:ok|okay|alright|all right|best|better|wise|wrong|right|safe|possible|allowed) to\b)|is (?:that|this|it) (?:treated|classed|seen|counted|considered|recognised|recognized) as\b|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
+/**
+ * Asking what to call something ("is that dv", "does it count as abuse"): a worker weighing up what
+ * they saw, not a cry for help. "Is it ok to let her in?" asks leave to act, and weighs nothing up.
+ */
+const CLASSIFYING = /\b(?:(?:is (?:that|this|it)|(?:tell|know|sure|decide|work out) (?:if|whether) (?:that|this|it)(?:'s| is)) (?:even |really |actually |definitely |technically |still |just )?(?:dv|da|abuse|domestic|coercive|controlling|control|a crime|a safeguarding|(?:normal|okay|ok)(?! (?:to|for|if)\b))|(?:could|would|might|can) (?:that|this|it) be\b(?! (?:ok|okay|alright|all right|best|better|wise|wrong|right|safe|possible|allowed) to\b)|is (?:that|this|it) (?:treated|classed|seen|counted|considered|recognised|recognized) as\b|(?:does|would|do) (?:that|this|it|they) count|counts? as (?:dv|da|abuse|domestic|violence))\b/;
 
 /**
  * A few words, as typed in the middle of it: "knife. lounge.", "room 8 choking", "hammer, top
