@@ -376,6 +376,16 @@ describe('harm told without a time, then said to be going on', () => {
   });
 });
 
+describe('an attack named as an event, said to be under way', () => {
+  it.each(['Night log 02:10. Fight in progress in the car park behind the hostel, two men on one woman.', 'Please be aware there is an assault currently under way in the women-only lounge.'])('"%s" is danger now', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+
+  it.each(['The assault investigation is still ongoing, police say.', 'What should staff do when an assault is in progress?', 'Log: assault on the landing at 22:00, since resolved, ongoing support offered.'])('"%s" is not', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+});
+
 describe('a habit said to have gone on for minutes', () => {
   it.each(["he keeps shoving her into the wall in the lounge, it's been going on for the last 15 minutes", "he keeps slamming her against the door in room 2, it's been going on for the last 20 minutes"])('"%s" is danger now', (message) => {
     expect(assessDanger(message).level).toBe('now');

@@ -146,6 +146,8 @@ const HAPPENING_NOW = /^(?:and |but )?(?:(?:it'?s|its|it is|this is) (?:happenin
 const GOING_ON_HERE = /^(?:and |but |because |cos |coz |as )?(?:(?:(?:he|she|they|it|this|that)(?:'s| is| are|'re)|(?:that'?s|this is|thats) what'?s) (?:still |actually |literally )?(?:doing (?:it|this|that)|happening|going on|at it)\b(?! (?:more|a lot|all the time|again|loads|lately|recently))|(?:i'?m|i am|we'?re|we are) (?:\w+ ){0,4}(?:watching|looking at (?:it|them|him|her))(?: (?:it|this|them|him|her|now|right now))?$|(?:i'?m|i am|we'?re|we are) still (?:here|there|in (?:the|her|his|their) \w+|with (?:him|her|them))$|.*\b(?:as we speak|in front of (?:me|us|my eyes)|as i (?:type|write|speak))\b)/;
 /** Going on as the message is written: "in progress", "continues to strike", "still got it in his hand", "still conscious". */
 const ONGOING = /\b(?:in progress|ongoing|as we speak|right now|at this moment|at the moment|currently \w+ing|continu(?:es|ing) to \w+|still (?:going|happening|at it|on|here|there|in (?:the|her|his|my|our) \w+|got|holding|has|conscious|breathing|bleeding))\b/;
+/** An attack named as an event ("an assault", "the fight"), then in progress or ongoing; not "the assault investigation is ongoing". */
+const EVENT_UNDER_WAY = /\b(?:an?|the) (?:\w+ )?(?:assault|attack|stabbing|fight|beating|kidnapping|abduction|strangulation|hostage situation)\b(?! (?:investigation|case|trial|inquiry|enquiry|proceedings|support|review|referral|training|course|policy|plan|victim|survivor))(?:\s+\S+){0,8}?\s+(?:is |are )?(?:currently |still )?(?:in progress|ongoing|under ?way|happening (?:now|right now)|going on (?:now|right now))\b|\b(?:in progress|ongoing|under ?way)(?: is| are)? (?:an?|the) (?:assault|attack|stabbing|fight|beating)\b|\b(?:assault|attack|stabbing|fight|beating) (?:is )?(?:still )?(?:ongoing|in progress)\b/;
 /** Going on for minutes, or not stopping: what turns a habit told into one happening now. */
 const MINUTES_GOING_ON = /\b(?:for (?:the )?(?:last |past )?(?:\d+|a few|few|ten|five|twenty|fifteen|thirty|couple of) (?:mins?|minutes)|(?:this|the) (?:last|past) (?:half (?:an )?hour|hour|\d+ (?:mins?|minutes))|(?:it'?s|it is|he'?s|he is) (?:not|no) stopp\w*|(?:won'?t|will not|hasn'?t|has not) stopped|(?:won'?t|will not) stop)\b/;
 /** Said of a habit: "all the time", "more and more", "again and again". */
@@ -436,6 +438,9 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // A habit or a pattern said to have gone on for minutes, or not to stop: "crashing about for ten
   // minutes, it's not stopping", "it's been going on this last half hour". Minutes are now; days are past.
   if (caution && /^caution:\w+-(?:pattern|habitual)$/.test(caution) && !aside && !past && !resolved && MINUTES_GOING_ON.test(text)) return { level: 'now', rule: caution.replace(/^caution:(\w+)-\w+$/, 'now:$1-for-minutes') };
+  // An attack named as an event and said to be under way, as a log puts it: "Assault ongoing.",
+  // "an assault on a service user is currently in progress in Bay 2". Not asked about or supposed.
+  if (!aside && !resolved && !past && read.some(({ sentence }) => EVENT_UNDER_WAY.test(sentence) && !HYPOTHETICAL.test(sentence) && !QUESTION_START.test(sentence))) return { level: 'now', rule: 'now:event-under-way' };
   if (untimed && approaching && !aside && !asking) return { level: 'now', rule: untimed.replace(/^caution:(\w+)-untimed$/, 'now:$1-approaching') };
   if (!aside && terseWithPlace(read, text, shouting)) return { level: 'now', rule: 'now:terse-with-place' };
   if (!aside && !resolved && menaceNearby(text, read)) return { level: 'now', rule: 'now:threat-nearby' };
