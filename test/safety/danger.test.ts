@@ -25,6 +25,16 @@ const core = exampleSets.filter((s) => s.name === 'danger' || s.name === 'danger
 /** Later example sets (more ways of saying danger now) are held as a ratchet at the level reached. */
 const later = exampleSets.filter((s) => s.name !== 'danger' && s.name !== 'danger-legacy').flatMap((s) => s.items);
 
+/** Messages that are danger now, and messages like them that are not: one test each. */
+function nowAndNot(now: string[], not: string[]): void {
+  it.each(now)('"%s" is danger now', (message) => {
+    expect(assessDanger(message).level).toBe('now');
+  });
+  it.each(not)('"%s" is not', (message) => {
+    expect(assessDanger(message).level).not.toBe('now');
+  });
+}
+
 describe('danger happening now (examples)', () => {
   it('has a good spread to check', () => {
     expect(labelled('now').length).toBeGreaterThanOrEqual(150);
@@ -367,43 +377,31 @@ describe('harm a worker tells about, asking what to do', () => {
 });
 
 describe('harm told without a time, then said to be going on', () => {
-  it.each(['Resident glassed in the bar area. Incident ongoing.', 'man has stabbed the lad in 4. still holding the knife', 'CCTV shows a man kicking a woman on the ground by the gates. He continues to kick her.', 'she got pushed down the stairs. now'])('"%s" is danger now', (message) => {
-    expect(assessDanger(message).level).toBe('now');
-  });
-
-  it.each(['He said he would kill her. She has still got the voicemail.', 'Resident glassed in the bar area last night. Investigation ongoing.'])('"%s" is not', (message) => {
-    expect(assessDanger(message).level).not.toBe('now');
-  });
+  nowAndNot(
+    ['Resident glassed in the bar area. Incident ongoing.', 'man has stabbed the lad in 4. still holding the knife', 'CCTV shows a man kicking a woman on the ground by the gates. He continues to kick her.', 'she got pushed down the stairs. now'],
+    ['He said he would kill her. She has still got the voicemail.', 'Resident glassed in the bar area last night. Investigation ongoing.'],
+  );
 });
 
 describe('an attack named as an event, said to be under way', () => {
-  it.each(['Night log 02:10. Fight in progress in the car park behind the hostel, two men on one woman.', 'Please be aware there is an assault currently under way in the women-only lounge.'])('"%s" is danger now', (message) => {
-    expect(assessDanger(message).level).toBe('now');
-  });
-
-  it.each(['The assault investigation is still ongoing, police say.', 'What should staff do when an assault is in progress?', 'Log: assault on the landing at 22:00, since resolved, ongoing support offered.'])('"%s" is not', (message) => {
-    expect(assessDanger(message).level).not.toBe('now');
-  });
+  nowAndNot(
+    ['Night log 02:10. Fight in progress in the car park behind the hostel, two men on one woman.', 'Please be aware there is an assault currently under way in the women-only lounge.'],
+    ['The assault investigation is still ongoing, police say.', 'What should staff do when an assault is in progress?', 'Log: assault on the landing at 22:00, since resolved, ongoing support offered.'],
+  );
 });
 
 describe('a habit said to have gone on for minutes', () => {
-  it.each(["he keeps shoving her into the wall in the lounge, it's been going on for the last 15 minutes", "he keeps slamming her against the door in room 2, it's been going on for the last 20 minutes"])('"%s" is danger now', (message) => {
-    expect(assessDanger(message).level).toBe('now');
-  });
-
-  it.each(['he keeps slamming doors when he is angry, it has been going on for weeks', 'he keeps shoving her about when he has had a drink, she told me it has been going on for years'])('"%s" is not', (message) => {
-    expect(assessDanger(message).level).not.toBe('now');
-  });
+  nowAndNot(
+    ["he keeps shoving her into the wall in the lounge, it's been going on for the last 15 minutes", "he keeps slamming her against the door in room 2, it's been going on for the last 20 minutes"],
+    ['he keeps slamming doors when he is angry, it has been going on for weeks', 'he keeps shoving her about when he has had a drink, she told me it has been going on for years'],
+  );
 });
 
 describe('being held, as a formal report puts it', () => {
-  it.each(['Please note the tenant of flat 3 is being detained in the flat by her partner at present.', 'Our resident is currently confined to a bedroom by the men who have taken over her flat.'])('"%s" is danger now', (message) => {
-    expect(assessDanger(message).level).toBe('now');
-  });
-
-  it.each(['He was detained under the Mental Health Act last year.', 'She says she feels surrounded by support since moving in.'])('"%s" is not', (message) => {
-    expect(assessDanger(message).level).not.toBe('now');
-  });
+  nowAndNot(
+    ['Please note the tenant of flat 3 is being detained in the flat by her partner at present.', 'Our resident is currently confined to a bedroom by the men who have taken over her flat.'],
+    ['He was detained under the Mental Health Act last year.', 'She says she feels surrounded by support since moving in.'],
+  );
 });
 
 describe('a topic typed as a fragment, and a report typed in a hurry', () => {

@@ -375,7 +375,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
   // FLAT 2 - she won at bingo", "hes got a hammer!!! its the builders. ignore me".
   const takesBack = read.map(({ sentence, clean, words: w }) => TAKEN_BACK.test(sentence) && !TAKEN_BACK_NOT.test(sentence) && (dangerCues(w, clean).length === 0 || WAS_ONLY.test(sentence)));
   const takenBackAfter = (at: number) => takesBack.some((back, j) => back && j > at);
-  let takenBack = takesBack.some((back, j) => back && j > 0);
+  // Any sentence after the first that takes back what came before it.
+  const takenBack = takesBack.some((back, j) => back && j > 0);
   for (const [at, { sentence, clean, words: sentenceWords }] of read.entries()) {
     const verdict = assessSentence(clean, sentenceWords, { shouting, framed, words, past });
     if (verdict.level === 'none' && verdict.rule !== 'none:no-danger-words') explained = true;
@@ -404,11 +405,8 @@ export function assessDanger(message: string, learned: LearnedDangerReader = lea
     // ("SHE CANT GET OUT OF THE TENANCY HE SIGNED, HOW DO WE..."): the caution line, never silence.
     else if (verdict.level === 'now' && !firm && learned.bayesOdds(dangerFeatures(sentenceWords, sentence)) < LEARNED_AGAINST_SENTENCE) caution ??= verdict.rule.replace(/^now:/, 'caution:unlikely-');
     // An alarm taken back later in the message: the caution line, never silence.
-    else if (verdict.level === 'now' && takenBackAfter(at)) {
-      takenBack = true;
-      caution ??= verdict.rule.replace(/^now:/, 'caution:taken-back-');
-    } else if (verdict.level === 'now') return verdict;
-    if (verdict.level === 'caution' && takenBackAfter(at)) takenBack = true;
+    else if (verdict.level === 'now' && takenBackAfter(at)) caution ??= verdict.rule.replace(/^now:/, 'caution:taken-back-');
+    else if (verdict.level === 'now') return verdict;
     if (verdict.level === 'caution') caution ??= verdict.rule;
     if (/^caution:(?:threat|attack|weapon|sign|confine)-untimed$/.test(verdict.rule)) untimed ??= verdict.rule;
     if (verdict.rule === 'caution:threat-conditional') untimed ??= 'caution:threat-untimed';
